@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// HeatGrid: the core (pure Swift), built-in plugins under Plugins/, C shims for Cairo and its
+/// text stack, the `HeatGrid` umbrella that registers the built-ins, and the `heatgrid` tool.
+let package = Package(
+    name: "HeatGrid",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "HeatGrid", targets: ["HeatGrid"]),
+        .library(name: "HeatGridCore", targets: ["HeatGridCore"]),
+        .executable(name: "heatgrid", targets: ["heatgrid"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The engine: model, the five extension protocols, scene, theme, spec, registry, pipeline.
+        .target(name: "HeatGridCore", path: "Sources/HeatGridCore"),
+
+        // C libraries from Debian, reached only by the Cairo plugin.
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
+                       providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", path: "Sources/CHarfBuzz", pkgConfig: "harfbuzz",
+                       providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CFontconfig", path: "Sources/CFontconfig", pkgConfig: "fontconfig",
+                       providers: [.apt(["libfontconfig-dev"])]),
+
+        // Built-in plugins: each depends on the core only (plus C shims for Cairo).
+        .target(name: "CSVSource", dependencies: ["HeatGridCore"], path: "Plugins/CSVSource"),
+        .target(name: "JSONSource", dependencies: ["HeatGridCore"], path: "Plugins/JSONSource"),
+        .target(name: "Scales", dependencies: ["HeatGridCore"], path: "Plugins/Scales"),
+        .target(name: "Colormaps", dependencies: ["HeatGridCore"], path: "Plugins/Colormaps"),
+        .target(name: "GridLayout", dependencies: ["HeatGridCore"], path: "Plugins/GridLayout"),
+        .target(name: "CairoBackend",
+                dependencies: ["HeatGridCore", "CCairo", "CFreeType", "CHarfBuzz", "CFontconfig"],
+                path: "Plugins/CairoBackend"),
+
+        // The public Swift API: the core plus every built-in plugin registered.
+        .target(name: "HeatGrid",
+                dependencies: ["HeatGridCore", "CSVSource", "JSONSource", "Scales", "Colormaps",
+                               "GridLayout", "CairoBackend"],
+                path: "Sources/HeatGrid"),
+        .executableTarget(name: "heatgrid",
+                          dependencies: ["HeatGrid",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          path: "Sources/heatgrid"),
+
+        .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore"]),
+        .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource"]),
+        .testTarget(name: "JSONSourceTests", dependencies: ["JSONSource"]),
+        .testTarget(name: "ScalesTests", dependencies: ["Scales"]),
+        .testTarget(name: "ColormapsTests", dependencies: ["Colormaps"]),
+        .testTarget(name: "GridLayoutTests", dependencies: ["GridLayout"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend"]),
+        // End to end: the Swift API and the `heatgrid` tool on real files.
+        .testTarget(name: "HeatGridTests", dependencies: ["HeatGrid", "CairoBackend", "Colormaps", "heatgrid"]),
+    ]
+)

@@ -1,0 +1,30 @@
+import HeatGridCore
+
+/// Reads comma- or tab-separated text (`format` "csv"; files ending .csv, .tsv or .txt).
+///
+/// Two shapes are accepted:
+/// - **Long form** (a header line, then one line per cell): the columns named by the spec's
+///   `data.panel`, `data.row`, `data.column` and `data.value` (by default "panel" if the header
+///   has it, "row", "column" and "value"). Indices are 0-based whole numbers; each panel is
+///   sized by its largest indices, and panels keep the order they first appear in. Without a
+///   panel column there is one panel, titled by the file name.
+/// - **A grid of numbers** (the first line is all numbers, so there is no header): read as by
+///   `MatrixSource`.
+///
+/// The delimiter is a tab when the first line has a tab and no comma, else a comma. Quoted
+/// fields follow RFC 4180; LF and CRLF line ends, a UTF-8 byte order mark and blank lines are
+/// fine. "nan" or an empty value is a bad cell; infinities are rejected.
+public struct CSVSource: DataSource {
+    /// "csv".
+    public let format = "csv"
+    /// csv, tsv and txt.
+    public let fileExtensions = ["csv", "tsv", "txt"]
+
+    /// A CSV source; it has no settings (everything comes from the request's spec).
+    public init() {}
+
+    /// Loads long-form or grid data; errors are `HeatGridError.data` with line and column.
+    public func load(_ request: DataRequest) throws -> Dataset {
+        try TableLoader.load(request, matrixOnly: false)
+    }
+}

@@ -1,0 +1,93 @@
+import CCairo
+import Foundation
+import HeatGridCore
+
+/// Draws scenes with Cairo: PNG (image surface at `dpi / 72` pixels per point, DPI recorded in
+/// the file), PDF and SVG (1 unit = 1 pt, fonts embedded as subsets, text kerned by HarfBuzz).
+public struct CairoBackend: Backend {
+    public let formats = ["png", "pdf", "svg"]
+
+    public init() {}
+
+    public func render(_ scene: Scene, format: String, options: RenderOptions) throws -> [UInt8] {
+        switch format.lowercased() {
+        case "png": return try renderPNG(scene, options: options)
+        case "pdf": return try renderVector(scene, options: options, pdf: true)
+        case "svg": return try renderVector(scene, options: options, pdf: false)
+        default:
+            throw HeatGridError.unknownPlugin(kind: "output format", name: format, available: formats)
+        }
+    }
+
+    /// Pixel size of a scene at `dpi`.
+    public static func pixelSize(of scene: Scene, dpi: Double) -> (width: Int, height: Int) {
+        (Int((scene.size.width * dpi / 72).rounded()), Int((scene.size.height * dpi / 72).rounded()))
+    }
+
+    private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> [UInt8] {
+        guard options.dpi.isFinite, options.dpi >= 10, options.dpi <= 2400 else {
+            throw HeatGridError.spec(file: "options", key: "dpi", message: "expected a resolution between 10 and 2400, found \(options.dpi)")
+        }
+        let (width, height) = Self.pixelSize(of: scene, dpi: options.dpi)
+        guard width * height <= 400_000_000 else {
+            throw HeatGridError.layout(message: "a \(width)x\(height) pixel PNG is too large; lower --dpi")
+        }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface), "creating a \(width)x\(height) image")
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        cairo_scale(cr, Double(width) / scene.size.width, Double(height) / scene.size.height)
+        try CairoCanvas(cr: cr, cellStyle: .image).draw(scene)
+        try check(cairo_status(cr), "drawing the PNG")
+        cairo_surface_flush(surface)
+        let sink = ByteSink()
+        try check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure), "encoding the PNG")
+        return PNGChunks.settingDPI(options.dpi, in: sink.bytes)
+    }
+
+    private func renderVector(_ scene: Scene, options: RenderOptions, pdf: Bool) throws -> [UInt8] {
+        let sink = ByteSink()
+        let surface: OpaquePointer
+        if pdf {
+            surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, scene.size.width, scene.size.height)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, options.title)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "HeatGrid")
+            let date = Self.isoDate(options.creationDate)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+        } else {
+            surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, scene.size.width, scene.size.height)
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+        }
+        try check(cairo_surface_status(surface), "creating the \(pdf ? "PDF" : "SVG") surface")
+        let cr = cairo_create(surface)!
+        do {
+            try CairoCanvas(cr: cr, cellStyle: pdf ? .image : .rectangles).draw(scene)
+            try check(cairo_status(cr), "drawing")
+        } catch {
+            cairo_destroy(cr)
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        try check(status, "writing the \(pdf ? "PDF" : "SVG")")
+        return sink.bytes
+    }
+
+    /// `2024-01-02T03:04:05Z` for a Unix time.
+    static func isoDate(_ seconds: Int) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    private func check(_ status: cairo_status_t, _ what: String) throws {
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw HeatGridError.layout(message: "cairo failed \(what): \(String(cString: cairo_status_to_string(status)))")
+        }
+    }
+}

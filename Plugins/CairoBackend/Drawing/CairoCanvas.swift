@@ -1,0 +1,182 @@
+import CCairo
+import Foundation
+import HeatGridCore
+
+/// Draws scene items on a cairo context. One canvas per render: cairo contexts are never shared
+/// between tasks.
+struct CairoCanvas {
+    /// How cell grids are drawn: one nearest-filtered image (PNG, PDF: crisp, small, and
+    /// /Interpolate false in PDF) or one rectangle per run of equal cells (SVG, whose renderers
+    /// blur scaled images).
+    enum CellStyle { case image, rectangles }
+
+    let cr: OpaquePointer
+    let cellStyle: CellStyle
+
+    init(cr: OpaquePointer, cellStyle: CellStyle) {
+        self.cr = cr
+        self.cellStyle = cellStyle
+        // Unhinted metrics keep glyph positions identical to the measured layout in every format.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_set_font_options(cr, options)
+        cairo_font_options_destroy(options)
+    }
+
+    func draw(_ scene: Scene) throws {
+        setColor(scene.background)
+        cairo_paint(cr)
+        for item in scene.items {
+            switch item {
+            case .rect(let r): draw(r)
+            case .line(let l): draw(l)
+            case .cells(let c): draw(c)
+            case .gradient(let g): draw(g)
+            case .polygon(let p): draw(p)
+            case .text(let t): try draw(t)
+            }
+        }
+    }
+
+    private func setColor(_ c: RGBA) {
+        cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
+    }
+
+    private func draw(_ item: RectItem) {
+        cairo_rectangle(cr, item.rect.x, item.rect.y, item.rect.width, item.rect.height)
+        fillAndStroke(fill: item.fill, stroke: item.stroke, lineWidth: item.lineWidth)
+    }
+
+    private func draw(_ item: PolygonItem) {
+        guard let first = item.points.first else { return }
+        cairo_move_to(cr, first.x, first.y)
+        for p in item.points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+        cairo_close_path(cr)
+        fillAndStroke(fill: item.fill, stroke: item.stroke, lineWidth: item.lineWidth)
+    }
+
+    private func fillAndStroke(fill: RGBA?, stroke: RGBA?, lineWidth: Double) {
+        if let fill {
+            setColor(fill)
+            if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let stroke {
+            setColor(stroke)
+            cairo_set_line_width(cr, lineWidth)
+            cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
+            cairo_stroke(cr)
+        }
+        cairo_new_path(cr)
+    }
+
+    private func draw(_ item: LineItem) {
+        setColor(item.color)
+        cairo_set_line_width(cr, item.width)
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+        cairo_move_to(cr, item.from.x, item.from.y)
+        cairo_line_to(cr, item.to.x, item.to.y)
+        cairo_stroke(cr)
+    }
+
+    private func draw(_ grid: CellGrid) {
+        switch cellStyle {
+        case .image: drawImage(grid)
+        case .rectangles: drawRectangles(grid)
+        }
+    }
+
+    private func drawImage(_ grid: CellGrid) {
+        guard let image = CairoImage.surface(from: grid) else { return }
+        defer { cairo_surface_destroy(image) }
+        let pattern = cairo_pattern_create_for_surface(image)
+        defer { cairo_pattern_destroy(pattern) }
+        var matrix = cairo_matrix_t()
+        cairo_matrix_init_scale(&matrix, Double(grid.columns) / grid.frame.width, Double(grid.rows) / grid.frame.height)
+        cairo_matrix_translate(&matrix, -grid.frame.x, -grid.frame.y)
+        cairo_pattern_set_matrix(pattern, &matrix)
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+        cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
+        cairo_set_source(cr, pattern)
+        cairo_rectangle(cr, grid.frame.x, grid.frame.y, grid.frame.width, grid.frame.height)
+        cairo_fill(cr)
+    }
+
+    /// One rectangle per horizontal run of equal colour, each overlapping its right and lower
+    /// neighbours by a hair so that anti-aliased edges leave no seams at any zoom.
+    private func drawRectangles(_ grid: CellGrid) {
+        let w = grid.frame.width / Double(grid.columns), h = grid.frame.height / Double(grid.rows)
+        let pad = min(w, h) * 0.02
+        grid.rgba.withUnsafeBufferPointer { bytes in
+            for row in 0..<grid.rows {
+                var start = 0
+                while start < grid.columns {
+                    let base = (row * grid.columns + start) * 4
+                    var end = start + 1
+                    while end < grid.columns, (0..<4).allSatisfy({ bytes[base + $0] == bytes[(row * grid.columns + end) * 4 + $0] }) {
+                        end += 1
+                    }
+                    cairo_set_source_rgba(cr, Double(bytes[base]) / 255, Double(bytes[base + 1]) / 255,
+                                          Double(bytes[base + 2]) / 255, Double(bytes[base + 3]) / 255)
+                    let padX = end < grid.columns ? pad : 0, padY = row + 1 < grid.rows ? pad : 0
+                    cairo_rectangle(cr, grid.frame.x + Double(start) * w, grid.frame.y + Double(row) * h,
+                                    Double(end - start) * w + padX, h + padY)
+                    cairo_fill(cr)
+                    start = end
+                }
+            }
+        }
+    }
+
+    private func draw(_ item: GradientItem) {
+        let f = item.frame
+        let pattern = item.direction == .bottomToTop
+            ? cairo_pattern_create_linear(f.x, f.maxY, f.x, f.y)
+            : cairo_pattern_create_linear(f.x, f.y, f.maxX, f.y)
+        defer { cairo_pattern_destroy(pattern) }
+        let last = Double(max(item.colors.count - 1, 1))
+        for (i, c) in item.colors.enumerated() {
+            cairo_pattern_add_color_stop_rgba(pattern, Double(i) / last, c.red, c.green, c.blue, c.alpha)
+        }
+        cairo_set_source(cr, pattern)
+        cairo_rectangle(cr, f.x, f.y, f.width, f.height)
+        cairo_fill(cr)
+    }
+
+    /// Shaped glyphs through `cairo_show_text_glyphs`, so PDF keeps the text extractable.
+    private func draw(_ item: TextItem) throws {
+        let face = try FontLibrary.shared.face(for: item.font)
+        let shaped = ShapedText(item.text, face: face, size: item.font.size)
+        guard !shaped.glyphs.isEmpty else { return }
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        setColor(item.color)
+        cairo_set_font_face(cr, face.cairoFace)
+        cairo_set_font_size(cr, item.font.size)
+        cairo_translate(cr, item.origin.x, item.origin.y)
+        cairo_rotate(cr, -item.angle * .pi / 180)
+        let glyphs = shaped.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
+        let clusters = Self.clusters(for: shaped)
+        shaped.utf8.withUnsafeBufferPointer { utf8 in
+            utf8.withMemoryRebound(to: CChar.self) { text in
+                cairo_show_text_glyphs(cr, text.baseAddress, Int32(text.count), glyphs, Int32(glyphs.count),
+                                       clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
+            }
+        }
+    }
+
+    /// cairo clusters (bytes, glyphs) from HarfBuzz's per-glyph cluster offsets (left to right).
+    static func clusters(for shaped: ShapedText) -> [cairo_text_cluster_t] {
+        var clusters: [cairo_text_cluster_t] = []
+        var i = 0
+        while i < shaped.glyphs.count {
+            let start = shaped.glyphs[i].cluster
+            var j = i + 1
+            while j < shaped.glyphs.count, shaped.glyphs[j].cluster == start { j += 1 }
+            let end = j < shaped.glyphs.count ? shaped.glyphs[j].cluster : shaped.utf8.count
+            clusters.append(cairo_text_cluster_t(num_bytes: Int32(max(end - start, 0)), num_glyphs: Int32(j - i)))
+            i = j
+        }
+        return clusters
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+extension Renderer {
+    /// Renders the spec file at `specURL` into every output (format from each extension).
+    /// Outputs are checked before any work, drawn in memory, then written atomically, so a
+    /// failure never leaves a partial file. Returns the figure for inspection.
+    @discardableResult
+    public func render(specAt specURL: URL, to outputs: [URL], options: RenderOptions = RenderOptions(),
+                       displayPath: String? = nil) throws -> Figure {
+        _ = try backends(for: outputs)
+        for output in outputs {
+            let folder = output.deletingLastPathComponent()
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw HeatGridError.io(path: output.path, message: "folder '\(folder.path)' does not exist")
+            }
+        }
+        let shown = displayPath ?? specURL.path
+        let spec = try FigureSpec.load(from: specURL, displayPath: shown)
+        let figure = try figure(for: spec, baseURL: specURL.deletingLastPathComponent(), specFile: shown)
+        var options = options
+        if let title = spec.title { options.title = title }
+        try write(figure.scene, to: outputs, options: options)
+        return figure
+    }
+}

@@ -1,0 +1,22 @@
+/// How to write a scene: raster resolution and document metadata.
+public struct RenderOptions: Sendable, Equatable {
+    /// Pixels per inch for raster formats (vector formats use 1 unit = 1 pt).
+    public var dpi: Double
+    /// Document title written into PDF/SVG metadata.
+    public var title: String
+    /// Creation date (seconds since 1970) written into PDF metadata; fixed for reproducible files.
+    public var creationDate: Int
+
+    public init(dpi: Double = 300, title: String = "HeatGrid figure", creationDate: Int = 0) {
+        self.dpi = dpi; self.title = title; self.creationDate = creationDate
+    }
+}
+
+/// Turns a scene into the bytes of a file (plotters' backend trait: one required primitive).
+/// Backends never touch the file system: the pipeline writes the bytes atomically.
+public protocol Backend: Sendable {
+    /// File formats it writes, as lower-case extensions ("png", "pdf", "svg").
+    var formats: [String] { get }
+    /// Draws `scene` in `format`.
+    func render(_ scene: Scene, format: String, options: RenderOptions) throws -> [UInt8]
+}

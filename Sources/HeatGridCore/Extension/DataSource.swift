@@ -1,0 +1,39 @@
+import Foundation
+
+/// What a data source is asked to load: the file and the spec's `data` section.
+public struct DataRequest: Sendable {
+    /// The file to read.
+    public var url: URL
+    /// The path as the user wrote it (used in error messages).
+    public var displayPath: String
+    /// The spec's `data` section: column names, format, missing-cell policy.
+    public var spec: DataSpec
+
+    public init(url: URL, displayPath: String, spec: DataSpec) {
+        self.url = url; self.displayPath = displayPath; self.spec = spec
+    }
+}
+
+/// Reads a file into a `Dataset`. Errors are `HeatGridError.data` with file, line and column.
+public protocol DataSource: Sendable {
+    /// The `data.format` it answers to (e.g. "csv").
+    var format: String { get }
+    /// File extensions (lower case, no dot) it claims when the spec names no format.
+    var fileExtensions: [String] { get }
+    /// Loads the file.
+    func load(_ request: DataRequest) throws -> Dataset
+}
+
+extension DataRequest {
+    /// Reads the whole file, or throws a clear I/O error naming it.
+    public func readBytes() throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a directory, expected a data file"
+                : "cannot be read (permission denied?)"
+            throw HeatGridError.io(path: displayPath, message: reason)
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,188 @@
+/// Builds the scene of a figure.
+///
+/// 1. Measure every label with the real font: tick labels, axis titles, panel titles, the
+///    colorbar's labels and title. Their extents are the panels' and colorbar's protrusions.
+/// 2. Ask the layout plugin to place plot boxes and the colorbar from those protrusions.
+/// 3. Draw cells, frames, ticks and labels around the placed boxes, every colour through the one
+///    shared `ColorMapping`.
+/// 4. Check the result: no text leaves the canvas or collides with other text or a plot box.
+///    A figure that does not fit is an error that names what does not fit, never a broken figure.
+public struct FigureComposer: Sendable {
+    /// Titles for the axes and the colorbar, after defaults from the dataset are applied.
+    public struct Labels: Sendable, Equatable {
+        public var xTitle: String
+        public var yTitle: String
+        public var colorbarTitle: String
+        public var xTickStep: Int?
+        public var yTickStep: Int?
+        public var axisTitles: AxesSpec.TitlePlacement
+        public init(xTitle: String, yTitle: String, colorbarTitle: String, xTickStep: Int? = nil,
+                    yTickStep: Int? = nil, axisTitles: AxesSpec.TitlePlacement = .all) {
+            self.xTitle = xTitle; self.yTitle = yTitle; self.colorbarTitle = colorbarTitle
+            self.xTickStep = xTickStep; self.yTickStep = yTickStep; self.axisTitles = axisTitles
+        }
+    }
+
+    public var dataset: Dataset
+    public var mapping: ColorMapping
+    public var theme: Theme
+    public var labels: Labels
+    public var layout: any Layout
+    public var layoutSpec: LayoutSpec
+    public var showsColorbar: Bool
+    public var measurer: any TextMeasurer
+    /// The spec file, for error messages.
+    public var specFile: String
+
+    public init(dataset: Dataset, mapping: ColorMapping, theme: Theme, labels: Labels, layout: any Layout,
+                layoutSpec: LayoutSpec, showsColorbar: Bool = true, measurer: any TextMeasurer,
+                specFile: String = "spec") {
+        self.dataset = dataset; self.mapping = mapping; self.theme = theme; self.labels = labels
+        self.layout = layout; self.layoutSpec = layoutSpec; self.showsColorbar = showsColorbar
+        self.measurer = measurer; self.specFile = specFile
+    }
+
+    private var titleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.titleSize) }
+    private var axisTitleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.axisTitleSize) }
+    private var tickFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
+
+    /// Tick positions (cell indices) along an axis of `cells` cells.
+    private func ticks(cells: Int, step: Int?) -> [Int] {
+        Array(stride(from: 0, to: cells, by: step ?? NiceTicks.cellStep(cells: cells)))
+    }
+
+    /// The scene and the layout it was built on, for a figure of `size` points.
+    public func compose(size: Size) throws -> (scene: Scene, layout: FigureLayout) {
+        guard !dataset.panels.isEmpty else { throw HeatGridError.layout(message: "the data has no panels to draw") }
+        let text = TextPlacer(measurer: measurer, color: theme.textColor)
+        let colorbarTicks = ColorbarTicks(scale: mapping.scale, dataExtent: dataset.finiteExtent)
+
+        // 1. Measure.
+        let tickHeight = try measurer.measure("0", font: tickFont).height
+        let yTickWidth = try dataset.panels.flatMap { ticks(cells: $0.matrix.rows, step: labels.yTickStep) }
+            .map { try measurer.measure(String($0), font: tickFont).width }.max() ?? 0
+        let titleHeight = try measurer.measure("Hg", font: titleFont).height
+        let axisTitleHeight = try measurer.measure("Hg", font: axisTitleFont).height
+        let hasPanelTitles = dataset.panels.contains { !$0.title.isEmpty }
+        let protrusions = PanelProtrusions(
+            top: hasPanelTitles ? titleHeight + theme.titlePad : 0,
+            leftTicks: theme.tickLength + theme.tickPad + yTickWidth,
+            leftTitle: labels.yTitle.isEmpty ? 0 : theme.axisTitlePad + axisTitleHeight,
+            bottomTicks: theme.tickLength + theme.tickPad + tickHeight,
+            bottomTitle: labels.xTitle.isEmpty ? 0 : theme.axisTitlePad + axisTitleHeight,
+            titleOverhang: 0)
+        var colorbar: ColorbarProtrusions?
+        if showsColorbar {
+            let labelWidth = try colorbarTicks.labels.map { try measurer.measure($0, font: tickFont).width }.max() ?? 0
+            colorbar = ColorbarProtrusions(
+                barWidth: theme.colorbarWidth, gap: theme.colorbarPad,
+                outside: theme.tickLength + theme.tickPad + labelWidth
+                    + (labels.colorbarTitle.isEmpty ? 0 : theme.axisTitlePad + axisTitleHeight))
+        }
+
+        // 2. Place.
+        let request = LayoutRequest(
+            figureSize: size, margin: theme.margin,
+            spacing: Size(width: theme.panelSpacing, height: theme.rowSpacing),
+            panelShapes: dataset.panels.map { ($0.matrix.rows, $0.matrix.columns) },
+            panel: protrusions, colorbar: colorbar, axisTitles: labels.axisTitles, spec: layoutSpec,
+            specFile: specFile)
+        let placed = try layout.place(request)
+        guard placed.panels.count == dataset.panels.count else {
+            throw HeatGridError.layout(message: "layout '\(layout.type)' placed \(placed.panels.count) of \(dataset.panels.count) panels")
+        }
+
+        // 3. Draw.
+        let titles = try PanelTitleFitter(measurer: measurer).fit(
+            titles: dataset.panels.map(\.title), boxes: placed.panels.map(\.plotBox), canvasWidth: size.width,
+            margin: theme.margin, gap: theme.titleSize / 2, font: titleFont)
+        var items: [SceneItem] = []
+        for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {
+            items += try drawPanel(panel, title: titles.titles[i], titleFont: titles.font, placement: placement,
+                                   protrusions: protrusions, text: text)
+        }
+        if let bar = placed.colorbar {
+            items += try drawColorbar(in: bar, ticks: colorbarTicks, text: text)
+        }
+        let scene = Scene(size: size, background: theme.background, items: items)
+
+        // 4. Check.
+        try SceneCheck.requireFits(scene)
+        return (scene, placed)
+    }
+
+    private func drawPanel(_ panel: Panel, title: String, titleFont: FontSpec, placement: PanelPlacement,
+                           protrusions: PanelProtrusions, text: TextPlacer) throws -> [SceneItem] {
+        let box = placement.plotBox
+        let matrix = panel.matrix
+        var items: [SceneItem] = []
+        var rgba = [UInt8](repeating: 0, count: matrix.rows * matrix.columns * 4)
+        for (i, value) in matrix.values.enumerated() {
+            let c = mapping.color(for: value)
+            rgba[4 * i] = UInt8((c.red * 255).rounded())
+            rgba[4 * i + 1] = UInt8((c.green * 255).rounded())
+            rgba[4 * i + 2] = UInt8((c.blue * 255).rounded())
+            rgba[4 * i + 3] = UInt8((c.alpha * 255).rounded())
+        }
+        items.append(.cells(CellGrid(frame: box, rows: matrix.rows, columns: matrix.columns, rgba: rgba)))
+        items.append(.rect(RectItem(rect: box, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
+
+        let cellWidth = box.width / Double(matrix.columns), cellHeight = box.height / Double(matrix.rows)
+        let labelTop = box.maxY + theme.tickLength + theme.tickPad
+        for column in ticks(cells: matrix.columns, step: labels.xTickStep) {
+            let x = box.minX + (Double(column) + 0.5) * cellWidth
+            items.append(.line(LineItem(from: Point(x: x, y: box.maxY), to: Point(x: x, y: box.maxY + theme.tickLength),
+                                        color: theme.axisColor, width: theme.tickWidth)))
+            items.append(.text(try text.horizontal(String(column), font: tickFont, x: x, align: .center,
+                                                   top: labelTop, role: "x-tick")))
+        }
+        let labelRight = box.minX - theme.tickLength - theme.tickPad
+        for row in ticks(cells: matrix.rows, step: labels.yTickStep) {
+            let y = box.minY + (Double(row) + 0.5) * cellHeight
+            items.append(.line(LineItem(from: Point(x: box.minX - theme.tickLength, y: y), to: Point(x: box.minX, y: y),
+                                        color: theme.axisColor, width: theme.tickWidth)))
+            items.append(.text(try text.horizontal(String(row), font: tickFont, x: labelRight, align: .end,
+                                                   centerY: y, role: "y-tick")))
+        }
+        if placement.showsXTitle && !labels.xTitle.isEmpty {
+            items.append(.text(try text.horizontal(labels.xTitle, font: axisTitleFont, x: box.midX, align: .center,
+                top: box.maxY + protrusions.bottomTicks + theme.axisTitlePad, role: "x-title")))
+        }
+        if placement.showsYTitle && !labels.yTitle.isEmpty {
+            let left = box.minX - protrusions.leftTicks - protrusions.leftTitle
+            items.append(.text(try text.vertical(labels.yTitle, font: axisTitleFont, left: left, centerY: box.midY,
+                                                 role: "y-title")))
+        }
+        if !title.isEmpty {
+            let height = try measurer.measure(title, font: titleFont).height
+            items.append(.text(try text.horizontal(title, font: titleFont, x: box.midX, align: .center,
+                top: box.minY - theme.titlePad - height, role: "panel-title")))
+        }
+        return items
+    }
+
+    private func drawColorbar(in bar: Rect, ticks: ColorbarTicks, text: TextPlacer) throws -> [SceneItem] {
+        let steps = max(mapping.colormap.resolution, 2)
+        let colors = (0..<steps).map { mapping.colormap.color(at: (Double($0) + 0.5) / Double(steps)) }
+        var items: [SceneItem] = [
+            .gradient(GradientItem(frame: bar, colors: colors, direction: .bottomToTop)),
+            .rect(RectItem(rect: bar, stroke: theme.axisColor, lineWidth: theme.frameWidth)),
+        ]
+        var labelRight = bar.maxX
+        for (value, label) in zip(ticks.values, ticks.labels) {
+            guard case .inRange(let t) = mapping.scale.scale(value) else { continue }
+            let y = bar.maxY - t * bar.height
+            items.append(.line(LineItem(from: Point(x: bar.maxX, y: y), to: Point(x: bar.maxX + theme.tickLength, y: y),
+                                        color: theme.axisColor, width: theme.tickWidth)))
+            let item = try text.horizontal(label, font: tickFont, x: bar.maxX + theme.tickLength + theme.tickPad,
+                                           align: .start, centerY: y, role: "colorbar-tick")
+            labelRight = max(labelRight, item.bounds.maxX)
+            items.append(.text(item))
+        }
+        if !labels.colorbarTitle.isEmpty {
+            items.append(.text(try text.vertical(labels.colorbarTitle, font: axisTitleFont,
+                left: labelRight + theme.axisTitlePad, centerY: bar.midY, role: "colorbar-title")))
+        }
+        return items
+    }
+}

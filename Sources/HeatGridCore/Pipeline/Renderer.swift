@@ -1,0 +1,91 @@
+import Foundation
+
+/// A rendered figure: its scene plus what it was built from (for inspection and tests).
+public struct Figure: Sendable {
+    public var scene: Scene
+    public var layout: FigureLayout
+    public var dataset: Dataset
+    public var mapping: ColorMapping
+}
+
+/// The render pipeline: spec -> data source -> scale + colormap -> layout -> scene -> backend.
+/// It is a value holding the plugin registry; every call is independent and safe to run
+/// concurrently.
+public struct Renderer: Sendable {
+    public var registry: PluginRegistry
+
+    public init(registry: PluginRegistry) { self.registry = registry }
+
+    /// Loads the data named by `spec` (paths relative to `baseURL`).
+    public func loadData(_ spec: DataSpec, relativeTo baseURL: URL) throws -> Dataset {
+        let url = URL(fileURLWithPath: spec.path, relativeTo: baseURL).standardizedFileURL
+        let source = try registry.source(format: spec.format, fileExtension: url.pathExtension)
+        let dataset = try source.load(DataRequest(url: url, displayPath: displayPath(url), spec: spec))
+        guard !dataset.panels.isEmpty else {
+            throw HeatGridError.data(file: displayPath(url), line: nil, column: nil, message: "the file holds no panels")
+        }
+        return dataset
+    }
+
+    /// The colour mapping the spec asks for, fitted to `dataset` where the spec leaves the domain open.
+    public func mapping(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String) throws -> ColorMapping {
+        let scale = try registry.scale(type: spec.scale.type)
+            .makeScale(ScaleRequest(spec: spec.scale, dataExtent: dataset.finiteExtent, specFile: specFile))
+        return ColorMapping(scale: scale, colormap: try registry.colormap(named: spec.colormap), bad: theme.badColor)
+    }
+
+    /// Builds the figure for `spec` read from `specFile` (whose folder is `baseURL`).
+    public func figure(for spec: FigureSpec, baseURL: URL, specFile: String = "spec") throws -> Figure {
+        let dataset = try loadData(spec.data, relativeTo: baseURL)
+        let theme = try Theme.resolve(spec.theme, relativeTo: baseURL, specFile: specFile)
+        return try figure(for: spec, dataset: dataset, theme: theme, specFile: specFile)
+    }
+
+    /// Builds the figure for `spec` from an already loaded dataset and theme.
+    public func figure(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String = "spec") throws -> Figure {
+        guard let measurer = registry.textMeasurer else {
+            throw HeatGridError.layout(message: "no text measurer registered (register a backend plugin that provides one)")
+        }
+        let mapping = try mapping(for: spec, dataset: dataset, theme: theme, specFile: specFile)
+        let labels = FigureComposer.Labels(
+            xTitle: spec.axes.x.title ?? Self.titleCase(dataset.columnName),
+            yTitle: spec.axes.y.title ?? Self.titleCase(dataset.rowName),
+            colorbarTitle: spec.colorbar.title ?? Self.titleCase(dataset.valueName),
+            xTickStep: spec.axes.x.tickStep, yTickStep: spec.axes.y.tickStep, axisTitles: spec.axes.titles)
+        let composer = FigureComposer(dataset: dataset, mapping: mapping, theme: theme, labels: labels,
+                                      layout: try registry.layout(type: spec.layout.type), layoutSpec: spec.layout,
+                                      showsColorbar: spec.colorbar.show, measurer: measurer,
+                                      specFile: specFile)
+        let size = Size(width: spec.size.width.points, height: spec.size.height.points)
+        let (scene, layout) = try composer.compose(size: size)
+        return Figure(scene: scene, layout: layout, dataset: dataset, mapping: mapping)
+    }
+
+    /// The backend for each output file, chosen by extension; fails before anything is drawn.
+    public func backends(for outputs: [URL]) throws -> [(url: URL, format: String, backend: any Backend)] {
+        try outputs.map { url in
+            let format = url.pathExtension.lowercased()
+            guard !format.isEmpty else {
+                throw HeatGridError.io(path: url.path, message: "output has no extension; use .png, .pdf or .svg")
+            }
+            return (url, format, try registry.backend(format: format))
+        }
+    }
+
+    /// Draws `scene` into every output (format from each extension). All files are drawn in
+    /// memory first, then each is written atomically.
+    public func write(_ scene: Scene, to outputs: [URL], options: RenderOptions) throws {
+        let rendered = try backends(for: outputs).map { output in
+            (output.url, try output.backend.render(scene, format: output.format, options: options))
+        }
+        for (url, bytes) in rendered { try AtomicFile.write(bytes, to: url) }
+    }
+
+    /// "layer" -> "Layer": dataset dimension names as default titles.
+    static func titleCase(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
+
+    private func displayPath(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// A figure described declaratively (Vega-Lite style): data, scale, colormap, layout, colorbar,
+/// axes, theme and size, each its own section. Every key but `data.path` has a default; unknown
+/// keys are errors that name the nearest valid key.
+public struct FigureSpec: Sendable, Equatable, Codable {
+    public var data: DataSpec
+    public var scale: ScaleSpec
+    /// Colormap name (e.g. "viridis").
+    public var colormap: String
+    public var layout: LayoutSpec
+    public var colorbar: ColorbarSpec
+    public var axes: AxesSpec
+    /// Built-in theme name ("paper") or a path to a theme JSON file, relative to the spec.
+    public var theme: String
+    public var size: SizeSpec
+    /// Document title for PDF/SVG metadata.
+    public var title: String?
+
+    public init(data: DataSpec, scale: ScaleSpec = .init(), colormap: String = "viridis",
+                layout: LayoutSpec = .init(), colorbar: ColorbarSpec = .init(), axes: AxesSpec = .init(),
+                theme: String = "paper", size: SizeSpec = .init(), title: String? = nil) {
+        self.data = data; self.scale = scale; self.colormap = colormap; self.layout = layout
+        self.colorbar = colorbar; self.axes = axes; self.theme = theme; self.size = size; self.title = title
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case data, scale, colormap, layout, colorbar, axes, theme, size, title
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = FigureSpec(data: DataSpec(path: ""))
+        data = try c.decode(DataSpec.self, forKey: .data)
+        scale = try c.decodeIfPresent(ScaleSpec.self, forKey: .scale) ?? defaults.scale
+        colormap = try c.decodeIfPresent(String.self, forKey: .colormap) ?? defaults.colormap
+        layout = try c.decodeIfPresent(LayoutSpec.self, forKey: .layout) ?? defaults.layout
+        colorbar = try c.decodeIfPresent(ColorbarSpec.self, forKey: .colorbar) ?? defaults.colorbar
+        axes = try c.decodeIfPresent(AxesSpec.self, forKey: .axes) ?? defaults.axes
+        theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? defaults.theme
+        size = try c.decodeIfPresent(SizeSpec.self, forKey: .size) ?? defaults.size
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+    }
+}
+
+/// What to do with cells the data does not give.
+public enum MissingCellPolicy: String, Sendable, Codable, CaseIterable {
+    /// A gap in long-form data is an error naming the first missing cell.
+    case error
+    /// Gaps are drawn in the theme's bad colour.
+    case bad
+}
+
+/// The `data` section: which file, and how to read it.
+public struct DataSpec: Sendable, Equatable, Codable {
+    /// Data file, relative to the spec file.
+    public var path: String
+    /// Source format ("csv", "matrix", "json"); by default chosen from the file extension.
+    public var format: String?
+    /// Long-form column holding the panel name (omit for a single panel).
+    public var panel: String?
+    /// Long-form column holding the row index (0-based).
+    public var row: String?
+    /// Long-form column holding the column index (0-based).
+    public var column: String?
+    /// Long-form column holding the value.
+    public var value: String?
+    /// Gaps in long-form data: "error" (default) or "bad".
+    public var missing: MissingCellPolicy
+
+    public init(path: String, format: String? = nil, panel: String? = nil, row: String? = nil,
+                column: String? = nil, value: String? = nil, missing: MissingCellPolicy = .error) {
+        self.path = path; self.format = format; self.panel = panel; self.row = row
+        self.column = column; self.value = value; self.missing = missing
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case path, format, panel, row, column, value, missing
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        format = try c.decodeIfPresent(String.self, forKey: .format)
+        panel = try c.decodeIfPresent(String.self, forKey: .panel)
+        row = try c.decodeIfPresent(String.self, forKey: .row)
+        column = try c.decodeIfPresent(String.self, forKey: .column)
+        value = try c.decodeIfPresent(String.self, forKey: .value)
+        missing = try c.decodeIfPresent(MissingCellPolicy.self, forKey: .missing) ?? .error
+    }
+}
+
+/// The `scale` section.
+public struct ScaleSpec: Sendable, Equatable, Codable {
+    /// Scale family ("linear").
+    public var type: String
+    /// `[lo, hi]`; by default the data's finite extent.
+    public var domain: [Double]?
+    /// Clamp out-of-range values to the ends (the top tick then reads e.g. `0.0030+`).
+    public var clamp: Bool
+
+    public init(type: String = "linear", domain: [Double]? = nil, clamp: Bool = true) {
+        self.type = type; self.domain = domain; self.clamp = clamp
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case type, domain, clamp }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        type = try c.decodeIfPresent(String.self, forKey: .type) ?? "linear"
+        domain = try c.decodeIfPresent([Double].self, forKey: .domain)
+        clamp = try c.decodeIfPresent(Bool.self, forKey: .clamp) ?? true
+    }
+}
+
+/// The `layout` section.
+public struct LayoutSpec: Sendable, Equatable, Codable {
+    /// Layout name ("grid").
+    public var type: String
+    /// Grid rows; by default enough for the panels with `columns`.
+    public var rows: Int?
+    /// Grid columns; by default 4 (or fewer for fewer panels).
+    public var columns: Int?
+
+    public init(type: String = "grid", rows: Int? = nil, columns: Int? = nil) {
+        self.type = type; self.rows = rows; self.columns = columns
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case type, rows, columns }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        type = try c.decodeIfPresent(String.self, forKey: .type) ?? "grid"
+        rows = try c.decodeIfPresent(Int.self, forKey: .rows)
+        columns = try c.decodeIfPresent(Int.self, forKey: .columns)
+    }
+}
+
+/// The `colorbar` section.
+public struct ColorbarSpec: Sendable, Equatable, Codable {
+    /// Title beside the bar; by default the data's value name.
+    public var title: String?
+    /// Whether to draw the colorbar.
+    public var show: Bool
+
+    public init(title: String? = nil, show: Bool = true) { self.title = title; self.show = show }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, show }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        show = try c.decodeIfPresent(Bool.self, forKey: .show) ?? true
+    }
+}
+
+/// One axis of every panel.
+public struct AxisSpec: Sendable, Equatable, Codable {
+    /// Axis title; by default the data's row or column name.
+    public var title: String?
+    /// Distance between ticks in cells (ticks at 0, step, 2*step, ...); by default a nice step.
+    public var tickStep: Int?
+
+    public init(title: String? = nil, tickStep: Int? = nil) { self.title = title; self.tickStep = tickStep }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, tickStep }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        tickStep = try c.decodeIfPresent(Int.self, forKey: .tickStep)
+        if let step = tickStep, step < 1 {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.tickStep],
+                debugDescription: "expected a positive whole number of cells, found \(step)"))
+        }
+    }
+}
+
+/// The `axes` section.
+public struct AxesSpec: Sendable, Equatable, Codable {
+    /// Which panels show axis titles: "all" panels, or only the "outer" ones (left column, bottom row).
+    public enum TitlePlacement: String, Sendable, Codable, CaseIterable { case all, outer }
+
+    public var x: AxisSpec
+    public var y: AxisSpec
+    public var titles: TitlePlacement
+
+    public init(x: AxisSpec = .init(), y: AxisSpec = .init(), titles: TitlePlacement = .all) {
+        self.x = x; self.y = y; self.titles = titles
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case x, y, titles }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        x = try c.decodeIfPresent(AxisSpec.self, forKey: .x) ?? .init()
+        y = try c.decodeIfPresent(AxisSpec.self, forKey: .y) ?? .init()
+        titles = try c.decodeIfPresent(TitlePlacement.self, forKey: .titles) ?? .all
+    }
+}
+
+/// The `size` section: the figure's physical size.
+public struct SizeSpec: Sendable, Equatable, Codable {
+    public var width: Length
+    public var height: Length
+
+    /// 180 mm x 80 mm: a two-column journal figure.
+    public init(width: Length = Length(points: 180 * 72 / 25.4), height: Length = Length(points: 80 * 72 / 25.4)) {
+        self.width = width; self.height = height
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case width, height }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = SizeSpec()
+        width = try c.decodeIfPresent(Length.self, forKey: .width) ?? defaults.width
+        height = try c.decodeIfPresent(Length.self, forKey: .height) ?? defaults.height
+    }
+}

@@ -1,0 +1,131 @@
+import Testing
+import HeatGridCore
+@testable import GridLayout
+
+/// Deterministic metrics (DejaVu Sans-like proportions), so layout is tested without fonts.
+struct FixedWidthMeasurer: TextMeasurer {
+    func measure(_ text: String, font: FontSpec) throws -> TextMetrics {
+        TextMetrics(width: 0.6 * font.size * Double(text.count), ascent: 0.93 * font.size, descent: 0.24 * font.size)
+    }
+}
+
+struct ClampedScale: Scale {
+    var domain: ClosedRange<Double> = 0...0.003
+    var clamps = true
+    func scale(_ value: Double) -> ScaledValue {
+        value.isNaN ? .bad : .inRange(min(max((value - domain.lowerBound) / (domain.upperBound - domain.lowerBound), 0), 1))
+    }
+    func value(at t: Double) -> Double { t * domain.upperBound }
+    func ticks(count: Int) -> [Double] { NiceTicks.ticks(domain.lowerBound, domain.upperBound, count: count) }
+}
+
+func flagshipDataset(titles: [String]? = nil, shapes: [(Int, Int)]? = nil) -> Dataset {
+    let names = titles ?? ["Knowledge Recall", "Retrieval", "Logical Reasoning", "Decision-making",
+                           "Semantic Understanding", "Syntactic Understanding", "Inference", "Math Calculation"]
+    return Dataset(panels: names.enumerated().map { i, name in
+        let (rows, columns) = shapes?[i] ?? (32, 32)
+        return Panel(title: name, matrix: Matrix(rows: rows, columns: columns, values: (0..<(rows * columns)).map { Double($0) * 4e-6 }))
+    }, rowName: "layer", columnName: "head", valueName: "importance")
+}
+
+func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutSpec = LayoutSpec(rows: 2, columns: 4),
+             titles: AxesSpec.TitlePlacement = .all) throws -> (scene: Scene, layout: FigureLayout) {
+    let colormap = LookupTableColormap(name: "grey", table: [.black, .white])
+    let composer = FigureComposer(
+        dataset: dataset, mapping: ColorMapping(scale: ClampedScale(), colormap: colormap, bad: .white), theme: .paper,
+        labels: .init(xTitle: "Head", yTitle: "Layer", colorbarTitle: "Heads Importance", xTickStep: 6, yTickStep: 6,
+                      axisTitles: titles),
+        layout: GridLayout(), layoutSpec: layout, measurer: FixedWidthMeasurer())
+    return try composer.compose(size: size)
+}
+
+@Suite struct GridLayoutTests {
+    let flagshipSize = Size(width: 180 / 25.4 * 72, height: 80 / 25.4 * 72)
+
+    @Test func flagshipBoxesAlignAndCellsAreSquare() throws {
+        let (_, layout) = try compose(size: flagshipSize)
+        let boxes = layout.panels.map(\.plotBox)
+        #expect(boxes.count == 8)
+        for box in boxes { #expect(abs(box.width - box.height) < 1e-9) }
+        for column in 0..<4 { #expect(boxes[column].minX == boxes[column + 4].minX) }
+        for row in 0..<2 { #expect(Set(boxes[(row * 4)..<(row * 4 + 4)].map(\.minY)).count == 1) }
+        #expect(boxes[0].maxX < boxes[1].minX)
+        #expect(boxes[0].maxY < boxes[4].minY)
+    }
+
+    @Test func colorbarSpansBothRowsExactly() throws {
+        let (_, layout) = try compose(size: flagshipSize)
+        let bar = try #require(layout.colorbar)
+        #expect(bar.minY == layout.panels[0].plotBox.minY)
+        #expect(abs(bar.maxY - layout.panels[7].plotBox.maxY) < 1e-9)
+        #expect(bar.minX > layout.panels[3].plotBox.maxX)
+    }
+
+    @Test func flagshipSceneHasEveryLabelAndNoCollision() throws {
+        let (scene, _) = try compose(size: flagshipSize)
+        #expect(SceneCheck.problems(in: scene).isEmpty)
+        let texts = scene.texts
+        #expect(texts.filter { $0.role == "panel-title" }.count == 8)
+        #expect(texts.filter { $0.role == "y-title" && $0.text == "Layer" }.count == 8)
+        #expect(texts.filter { $0.role == "x-tick" }.map(\.text).prefix(6) == ["0", "6", "12", "18", "24", "30"])
+        #expect(texts.filter { $0.role == "colorbar-tick" }.last?.text == "0.0030")
+        #expect(texts.first { $0.role == "colorbar-title" }?.angle == 90)
+    }
+
+    @Test func layerZeroIsAtTheTop() throws {
+        let (scene, _) = try compose(size: flagshipSize)
+        let yTicks = scene.texts.filter { $0.role == "y-tick" }.prefix(6)
+        #expect(yTicks.map(\.text) == ["0", "6", "12", "18", "24", "30"])
+        #expect(zip(yTicks, yTicks.dropFirst()).allSatisfy { $0.bounds.minY < $1.bounds.minY })
+    }
+
+    @Test(arguments: [(60.0, 40.0), (89.0, 45.0), (120.0, 60.0), (183.0, 80.0), (300.0, 130.0), (300.0, 60.0), (100.0, 200.0)])
+    func manySizesFitWithoutCollisions(widthMM: Double, heightMM: Double) throws {
+        let size = Size(width: widthMM / 25.4 * 72, height: heightMM / 25.4 * 72)
+        for titles in AxesSpec.TitlePlacement.allCases {
+            do {
+                let (scene, _) = try compose(size: size, titles: titles)
+                #expect(SceneCheck.problems(in: scene).isEmpty)
+                let canvas = Rect(x: 0, y: 0, width: size.width, height: size.height)
+                for item in scene.cellGrids { #expect(canvas.contains(item.frame)) }
+            } catch let error as HeatGridError {
+                // Too small is allowed only as a clear layout error.
+                guard case .layout = error else { Issue.record("unexpected \(error)"); continue }
+                #expect(widthMM < 100)
+            }
+        }
+    }
+
+    @Test func tinyFigureFailsWithAClearMessage() throws {
+        #expect {
+            try compose(size: Size(width: 60, height: 40))
+        } throws: { error in
+            "\(error)".contains("too small")
+        }
+    }
+
+    @Test func outerTitlesOnlyOnTheLeftColumnAndBottomRow() throws {
+        let (scene, layout) = try compose(size: flagshipSize, titles: .outer)
+        #expect(scene.texts.filter { $0.role == "y-title" }.count == 2)
+        #expect(scene.texts.filter { $0.role == "x-title" }.count == 4)
+        #expect(layout.panels[4].showsYTitle && !layout.panels[5].showsYTitle)
+    }
+
+    @Test func shapesFromTheSpec() throws {
+        #expect(try GridLayout.shape(for: 8, spec: LayoutSpec()) == (2, 4))
+        #expect(try GridLayout.shape(for: 8, spec: LayoutSpec(rows: 1)) == (1, 8))
+        #expect(try GridLayout.shape(for: 8, spec: LayoutSpec(columns: 3)) == (3, 3))
+        #expect(try GridLayout.shape(for: 3, spec: LayoutSpec()) == (1, 3))
+        #expect(throws: HeatGridError.self) { try GridLayout.shape(for: 8, spec: LayoutSpec(rows: 2, columns: 3)) }
+        #expect(throws: HeatGridError.self) { try GridLayout.shape(for: 8, spec: LayoutSpec(rows: 0)) }
+    }
+
+    @Test func mixedMatrixSizesKeepSquareCellsOfOneSize() throws {
+        let data = flagshipDataset(titles: ["A", "B"], shapes: [(32, 32), (40, 40)])
+        let (scene, _) = try compose(data, size: flagshipSize, layout: LayoutSpec(rows: 1, columns: 2))
+        let grids = scene.cellGrids
+        let cellSizes = grids.map { $0.frame.width / Double($0.columns) }
+        #expect(abs(cellSizes[0] - cellSizes[1]) < 1e-9)
+        #expect(SceneCheck.problems(in: scene).isEmpty)
+    }
+}

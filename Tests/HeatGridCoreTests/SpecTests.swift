@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import HeatGridCore
+
+@Suite struct SpecTests {
+    func decode(_ json: String) throws -> FigureSpec {
+        try JSONDecoder.decodeSpecFile(FigureSpec.self, from: Data(json.utf8), file: "fig.json")
+    }
+
+    func error(_ json: String) -> String {
+        do {
+            _ = try decode(json)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func defaultsFillEverythingButTheDataPath() throws {
+        let spec = try decode(#"{"data": {"path": "d.csv"}}"#)
+        #expect(spec.colormap == "viridis")
+        #expect(spec.scale == ScaleSpec(type: "linear", domain: nil, clamp: true))
+        #expect(abs(spec.size.width.points - 180 / 25.4 * 72) < 1e-9)
+    }
+
+    @Test func sizesAcceptUnits() throws {
+        let spec = try decode(#"{"data": {"path": "d"}, "size": {"width": "3.5in", "height": 144}}"#)
+        #expect(spec.size.width.points == 252)
+        #expect(spec.size.height.points == 144)
+        #expect(Length(parsing: "10mm")!.points == 10 * 72 / 25.4)
+        #expect(Length(parsing: "12pt")!.points == 12)
+        #expect(Length(parsing: "-3mm") == nil)
+        #expect(Length(parsing: "3 furlongs") == nil)
+    }
+
+    @Test func unknownKeyNamesTheNearestValidOne() {
+        let message = error(#"{"data": {"path": "d"}, "colourmap": "viridis"}"#)
+        #expect(message.contains("fig.json: colourmap: unknown key; did you mean 'colormap'?"))
+        let nested = error(#"{"data": {"path": "d", "colum": "head"}}"#)
+        #expect(nested.contains("data.colum"))
+        #expect(nested.contains("did you mean 'column'?"))
+    }
+
+    @Test func wrongTypesNameTheKeyAndWhatWasExpected() {
+        #expect(error(#"{"data": {"path": "d"}, "scale": {"domain": "0..1"}}"#)
+            .contains("fig.json: scale.domain: expected a list"))
+        #expect(error(#"{"data": {"path": "d"}, "size": {"width": "wide"}}"#)
+            .contains("size.width: expected a positive length with a unit"))
+        #expect(error(#"{"scale": {}}"#).contains("data: required key is missing"))
+        #expect(error(#"{"data": {"path": "d"}, "axes": {"x": {"tickStep": 0}}}"#)
+            .contains("axes.x.tickStep: expected a positive whole number"))
+    }
+
+    @Test func malformedJSONSaysSo() {
+        #expect(error("{\"data\": {\"path\": \"d\"},\n \"colormap\": }").contains("fig.json: (syntax): malformed JSON"))
+    }
+
+    @Test func colorsParseFromHex() {
+        #expect(RGBA(hex: "#ff8000") == RGBA(red: 1, green: 128.0 / 255, blue: 0))
+        #expect(RGBA(hex: "#fff")?.hex == "#ffffff")
+        #expect(RGBA(hex: "#00000080")?.alpha == 128.0 / 255)
+        #expect(RGBA(hex: "orange") == nil)
+    }
+
+    @Test func themeFileKeysDefaultToPaper() throws {
+        let theme = try JSONDecoder.decodeSpecFile(Theme.self, from: Data(#"{"titleSize": 12}"#.utf8), file: "t.json")
+        #expect(theme.titleSize == 12)
+        #expect(theme.tickLabelSize == Theme.paper.tickLabelSize)
+        let bad = try? JSONDecoder.decodeSpecFile(Theme.self, from: Data(#"{"titelSize": 12}"#.utf8), file: "t.json")
+        #expect(bad == nil)
+    }
+
+    @Test func bundledPaperThemeFileMatchesTheBuiltIn() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let bytes = try #require(FileManager.default.contents(atPath: root.appendingPathComponent("themes/paper.json").path))
+        #expect(try JSONDecoder.decodeSpecFile(Theme.self, from: bytes, file: "paper.json") == Theme.paper)
+    }
+}

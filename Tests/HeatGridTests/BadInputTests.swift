@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// Each bad input gives one clear message naming the file and the line (or spec key), a non-zero
+/// exit status, and no output file.
+@Suite struct BadInputTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var data: String
+        var spec: String
+        var output = "out.png"
+        /// Fragments the error message must contain.
+        var expected: [String]
+        var description: String { name }
+    }
+
+    static let header = "task,layer,head,importance\n"
+    static let good = header + "A,0,0,0.1\nA,0,1,0.2\nA,1,0,0.3\nA,1,1,0.4\n"
+    static let spec = #"{"data": {"path": "d.csv", "panel": "task", "row": "layer", "column": "head", "value": "importance"}, "layout": {"columns": 1}, "size": {"width": "60mm", "height": "50mm"}}"#
+
+    static let cases: [Case] = [
+        Case(name: "missing data file", data: good, spec: spec.replacingOccurrences(of: "d.csv", with: "nope.csv"),
+             expected: ["nope.csv", "no such file"]),
+        Case(name: "malformed spec", data: good, spec: "{\"data\": {\"path\": \"d.csv\"},\n}", expected: ["spec.json", "malformed JSON"]),
+        Case(name: "ragged row", data: header + "A,0,0,0.1\nA,0,1\n", spec: spec, expected: ["d.csv:3", "expected 4 fields"]),
+        Case(name: "non-numeric value", data: header + "A,0,0,0.1\nA,0,1,abc\n", spec: spec, expected: ["d.csv:3:", "abc"]),
+        Case(name: "duplicate cell", data: good + "A,1,1,0.5\n", spec: spec, expected: ["d.csv:6", "duplicate cell", "line 5"]),
+        Case(name: "missing cells", data: header + "A,0,0,0.1\nA,1,1,0.4\n", spec: spec, expected: ["d.csv", "missing"]),
+        Case(name: "unknown colormap", data: good, spec: spec.replacingOccurrences(of: "\"layout\"", with: "\"colormap\": \"viridsi\", \"layout\""),
+             expected: ["unknown colormap 'viridsi'", "viridis"]),
+        Case(name: "unknown layout", data: good, spec: spec.replacingOccurrences(of: "\"columns\": 1", with: "\"type\": \"spiral\""),
+             expected: ["unknown layout 'spiral'", "grid"]),
+        Case(name: "unknown format", data: good, spec: spec, output: "out.bmp", expected: ["output format 'bmp'", "png"]),
+        Case(name: "unknown spec key", data: good, spec: spec.replacingOccurrences(of: "\"layout\"", with: "\"layuot\""),
+             expected: ["spec.json: layuot: unknown key; did you mean 'layout'?"]),
+        Case(name: "figure too small", data: good, spec: spec.replacingOccurrences(of: "60mm", with: "10mm"),
+             expected: ["too small"]),
+        Case(name: "output folder missing", data: good, spec: spec, output: "no/such/folder/out.png",
+             expected: ["does not exist"]),
+    ]
+
+    @Test(arguments: cases)
+    func clearErrorAndNoOutput(_ c: Case) throws {
+        let folder = temporaryFolder()
+        try write(c.data, to: "d.csv", in: folder)
+        try write(c.spec, to: "spec.json", in: folder)
+        let before = files(in: folder)
+        let result = try heatgrid(["render", "spec.json", "-o", c.output], in: folder)
+        #expect(result.status != 0)
+        for fragment in c.expected {
+            #expect(result.stderr.contains(fragment), "'\(fragment)' not in: \(result.stderr)")
+        }
+        #expect(result.stderr.hasPrefix("heatgrid: error: "), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line expected: \(result.stderr)")
+        #expect(files(in: folder) == before, "files left behind")
+    }
+
+    @Test func missingSpecFile() throws {
+        let result = try heatgrid(["render", "/nonexistent/spec.json", "-o", "/tmp/x.png"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("/nonexistent/spec.json: no such spec file"))
+    }
+
+    @Test func goodInputRendersSoTheCasesAboveFailForTheirOwnReason() throws {
+        let folder = temporaryFolder()
+        try write(Self.good, to: "d.csv", in: folder)
+        try write(Self.spec, to: "spec.json", in: folder)
+        let result = try heatgrid(["render", "spec.json", "-o", "out.png", "-o", "out.svg"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(files(in: folder).isSuperset(of: ["out.png", "out.svg"]))
+    }
+}

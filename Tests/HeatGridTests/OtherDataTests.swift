@@ -1,0 +1,49 @@
+import CairoBackend
+import Colormaps
+import Foundation
+import HeatGrid
+import Testing
+
+@Suite struct OtherDataTests {
+    /// Three 10x20 panels of values in -2...2, rendered with domain [-1, 1] through the same spec keys.
+    @Test func otherShapesAndDomainsDecodeBack() throws {
+        let folder = temporaryFolder()
+        var generator = SystemRandomNumberGenerator()
+        var csv = "model,layer,head,score\n"
+        for panel in ["alpha", "beta", "gamma"] {
+            for row in 0..<10 {
+                for column in 0..<20 {
+                    csv += "\(panel),\(row),\(column),\(Double.random(in: -2...2, using: &generator))\n"
+                }
+            }
+        }
+        try write(csv, to: "scores.csv", in: folder)
+        let spec = try write("""
+            {"data": {"path": "scores.csv", "panel": "model", "row": "layer", "column": "head", "value": "score"},
+             "scale": {"domain": [-1, 1]}, "layout": {"rows": 1, "columns": 3},
+             "size": {"width": "160mm", "height": "50mm"}}
+            """, to: "spec.json", in: folder)
+        let png = folder.appendingPathComponent("out.png")
+        let result = try heatgrid(["render", spec.path, "-o", png.path, "--dpi", "200"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let figure = try Renderer.standard.figure(for: try FigureSpec.load(from: spec), baseURL: folder)
+        #expect(figure.scene.texts.filter { $0.role == "colorbar-tick" }.first?.text == "\u{2264}\u{2212}1.0")
+        #expect(figure.scene.texts.filter { $0.role == "y-title" }.first?.text == "Layer")
+        let checked = try verifyCellColours(figure: figure, png: png, dpi: 200, colormap: BuiltInColormaps.viridis,
+                                            domain: -1...1)
+        #expect(checked == 3 * 10 * 20)
+    }
+
+    @Test func badCellsAreDrawnInTheBadColour() throws {
+        let folder = temporaryFolder()
+        try write("p,r,c,v\nA,0,0,1\nA,0,1,nan\nA,1,0,2\nA,1,1,3\n", to: "d.csv", in: folder)
+        let spec = try write(#"{"data": {"path": "d.csv", "panel": "p", "row": "r", "column": "c", "value": "v"}, "layout": {"columns": 1}, "size": {"width": "60mm", "height": "50mm"}}"#,
+                             to: "s.json", in: folder)
+        let png = folder.appendingPathComponent("o.png")
+        #expect(try heatgrid(["render", spec.path, "-o", png.path]).status == 0)
+        let figure = try Renderer.standard.figure(for: try FigureSpec.load(from: spec), baseURL: folder)
+        let image = try #require(RasterImage(pngFile: png.path))
+        let centre = figure.scene.cellGrids[0].center(row: 0, column: 1)
+        #expect(image.pixel(x: Int(centre.x * 300 / 72), y: Int(centre.y * 300 / 72)) == Theme.paper.badColor)
+    }
+}

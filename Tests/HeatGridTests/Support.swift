@@ -1,0 +1,78 @@
+import Foundation
+import HeatGrid
+
+/// The package root, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+let flagshipSpec = packageRoot.appendingPathComponent("examples/cognitive-heads/figure.json")
+
+/// A fresh empty folder for one test's files.
+func temporaryFolder() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("heatgrid-e2e-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The result of running a program.
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs `executable` with `arguments` and collects its output.
+func run(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A tool on PATH (pdftotext, qpdf, ...).
+func tool(_ name: String) -> String {
+    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+        let path = "\(folder)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return "/usr/bin/\(name)"
+}
+
+/// The `heatgrid` executable built beside this test bundle.
+let heatgridBinary: String = {
+    if let path = ProcessInfo.processInfo.environment["HEATGRID_BIN"] { return path }
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+        let candidate = folder.appendingPathComponent("heatgrid").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        folder.deleteLastPathComponent()
+    }
+    return packageRoot.appendingPathComponent(".build/debug/heatgrid").path
+}()
+
+/// Runs `heatgrid` with `arguments`.
+func heatgrid(_ arguments: [String], in folder: URL? = nil) throws -> ProcessResult {
+    try run(heatgridBinary, arguments, in: folder)
+}
+
+/// Writes `text` to `name` in `folder` and returns its URL.
+@discardableResult
+func write(_ text: String, to name: String, in folder: URL) throws -> URL {
+    let url = folder.appendingPathComponent(name)
+    try Data(text.utf8).write(to: url)
+    return url
+}
+
+/// Files in `folder` (to check nothing half-written was left behind).
+func files(in folder: URL) -> Set<String> {
+    Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+}
