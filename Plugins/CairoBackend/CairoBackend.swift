@@ -75,7 +75,7 @@ public struct CairoBackend: Backend {
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         try check(status, "writing the \(pdf ? "PDF" : "SVG")")
-        return sink.bytes
+        return pdf ? sink.bytes : SVGSurfaceIDs.normalized(sink.bytes)
     }
 
     /// `2024-01-02T03:04:05Z` for a Unix time.

@@ -20,15 +20,35 @@ public struct JSONSource: DataSource {
     /// A JSON source; it has no settings.
     public init() {}
 
-    /// Loads the panels; errors are `HeatGridError.data` (with line and column for syntax errors).
+    /// Loads the panels; errors are `HeatGridError.data`, with line and column for syntax errors.
     public func load(_ request: DataRequest) throws -> Dataset {
         let bytes = try request.readBytes()
-        let document: Any
         do {
-            document = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            throw JSONSyntaxError.describe(error, in: bytes, file: request.displayPath)
+            return try JSONDecoder().decode(JSONDocument.self, from: Data(bytes)).dataset
+        } catch let error as JSONShapeError {
+            let place = error.locatingText.flatMap { literal in
+                TextPositions(bytes: bytes).firstOffset(of: literal).map { TextPositions(bytes: bytes).lineAndColumn(atContentOffset: $0) }
+            }
+            throw HeatGridError.data(file: request.displayPath, line: place?.line, column: place?.column, message: error.message)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // JSONDecoder says only "not valid JSON"; the syntax error's place comes from
+            // JSONSerialization, run again on this (rare) path.
+            throw JSONSyntaxError.locate(in: bytes, file: request.displayPath)
+        } catch let error as DecodingError {
+            throw HeatGridError.data(file: request.displayPath, line: nil, column: nil,
+                                     message: "not the panels layout: \(Self.summary(error))")
         }
-        return try JSONDocumentReader(file: request.displayPath).dataset(from: document)
+    }
+
+    /// A short description of a decoding error the document walk did not phrase itself.
+    private static func summary(_ error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+             .dataCorrupted(let context):
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
     }
 }

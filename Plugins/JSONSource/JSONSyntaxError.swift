@@ -6,9 +6,16 @@ import HeatGridCore
 /// Foundation reports a place in its debug description only: "around character N" (a 0-based
 /// byte offset after any byte order mark, on Linux) or "line L, column C" (on Apple platforms).
 enum JSONSyntaxError {
-    /// The error for `error`, thrown while parsing `bytes`.
-    static func describe(_ error: Error, in bytes: [UInt8], file: String) -> HeatGridError {
-        let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+    /// The syntax error in `bytes` (known not to be valid JSON), with its place when
+    /// Foundation's parser gives one.
+    static func locate(in bytes: [UInt8], file: String) -> HeatGridError {
+        let detail: String
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes))
+            return .data(file: file, line: nil, column: nil, message: "not valid JSON")
+        } catch {
+            detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+        }
         let text = TextPositions(bytes: bytes)
 
         if let line = number(after: "line ", in: detail), let column = number(after: "column ", in: detail) {

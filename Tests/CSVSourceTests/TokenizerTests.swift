@@ -17,7 +17,7 @@ struct TokenizerTests {
         let text = "panel,row,column,value\n\"two\nlines\",0,0,1\n\"two\nlines\",0,1,oops\n"
         let failure = try loadFailure(text)
         // The bad value is on the record that starts on line 4 and ends on line 5.
-        #expect(failure.line == 5 && failure.column == 11)
+        #expect(failure.line == 5 && failure.column == 12)
         #expect(failure.message.contains("'oops'"))
         let data = try load("panel,row,column,value\n\"two\nlines\",0,0,1\n")
         #expect(data.panels[0].title == "two\nlines")

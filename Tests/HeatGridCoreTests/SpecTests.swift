@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func malformedJSONSaysSo() {
-        #expect(error("{\"data\": {\"path\": \"d\"},\n \"colormap\": }").contains("fig.json: (syntax): malformed JSON"))
+        #expect(error("{\"data\": {\"path\": \"d\"},\n \"colormap\": }").contains("fig.json:2:14: malformed JSON"))
     }
 
     @Test func colorsParseFromHex() {

@@ -51,6 +51,23 @@ public struct FigureComposer: Sendable {
         Array(stride(from: 0, to: cells, by: step ?? NiceTicks.cellStep(cells: cells)))
     }
 
+    /// Tick positions along an axis whose cells are `cellSize` points long, thinned to every 2nd,
+    /// 3rd, ... tick of the asked step when neighbouring labels would otherwise touch (a narrow
+    /// journal column must not turn "0 6 12 18" into an overlapping smear).
+    private func ticks(cells: Int, step: Int?, cellSize: Double, labelExtent: (Int) throws -> Double) rethrows -> [Int] {
+        let base = step ?? NiceTicks.cellStep(cells: cells)
+        let gap = theme.tickLabelSize * 0.4
+        for multiple in 1...max(cells, 1) {
+            let positions = Array(stride(from: 0, to: cells, by: base * multiple))
+            let needed = try zip(positions, positions.dropFirst()).map { try (labelExtent($0) + labelExtent($1)) / 2 + gap }
+            let fits = zip(positions, positions.dropFirst()).enumerated().allSatisfy { i, pair in
+                Double(pair.1 - pair.0) * cellSize >= needed[i]
+            }
+            if fits { return positions }
+        }
+        return [0]
+    }
+
     /// The scene and the layout it was built on, for a figure of `size` points.
     public func compose(size: Size) throws -> (scene: Scene, layout: FigureLayout) {
         guard !dataset.panels.isEmpty else { throw HeatGridError.layout(message: "the data has no panels to draw") }
@@ -80,14 +97,25 @@ public struct FigureComposer: Sendable {
                     + (labels.colorbarTitle.isEmpty ? 0 : theme.axisTitlePad + axisTitleHeight))
         }
 
-        // 2. Place.
-        let request = LayoutRequest(
+        // 2. Place. When cells come out shorter than a tick label, the label of row 0 pokes above
+        // the plot box by half the difference: lift the titles by that much and place again.
+        var request = LayoutRequest(
             figureSize: size, margin: theme.margin,
             spacing: Size(width: theme.panelSpacing, height: theme.rowSpacing),
             panelShapes: dataset.panels.map { ($0.matrix.rows, $0.matrix.columns) },
             panel: protrusions, colorbar: colorbar, axisTitles: labels.axisTitles, spec: layoutSpec,
             specFile: specFile)
-        let placed = try layout.place(request)
+        var placed = try layout.place(request)
+        var titleLift = 0.0
+        for _ in 0..<3 {
+            let overhang = zip(dataset.panels, placed.panels).map { panel, placement in
+                max(0, tickHeight / 2 - placement.plotBox.height / Double(max(panel.matrix.rows, 1)) / 2)
+            }.max() ?? 0
+            guard overhang > titleLift + 0.01 else { break }
+            titleLift = overhang
+            request.panel.top = protrusions.top + titleLift
+            placed = try layout.place(request)
+        }
         guard placed.panels.count == dataset.panels.count else {
             throw HeatGridError.layout(message: "layout '\(layout.type)' placed \(placed.panels.count) of \(dataset.panels.count) panels")
         }
@@ -98,8 +126,8 @@ public struct FigureComposer: Sendable {
             margin: theme.margin, gap: theme.titleSize / 2, font: titleFont)
         var items: [SceneItem] = []
         for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {
-            items += try drawPanel(panel, title: titles.titles[i], titleFont: titles.font, placement: placement,
-                                   protrusions: protrusions, text: text)
+            items += try drawPanel(panel, title: titles.titles[i], titleFont: titles.font, titleLift: titleLift,
+                                   placement: placement, protrusions: protrusions, text: text)
         }
         if let bar = placed.colorbar {
             items += try drawColorbar(in: bar, ticks: colorbarTicks, text: text)
@@ -111,7 +139,7 @@ public struct FigureComposer: Sendable {
         return (scene, placed)
     }
 
-    private func drawPanel(_ panel: Panel, title: String, titleFont: FontSpec, placement: PanelPlacement,
+    private func drawPanel(_ panel: Panel, title: String, titleFont: FontSpec, titleLift: Double, placement: PanelPlacement,
                            protrusions: PanelProtrusions, text: TextPlacer) throws -> [SceneItem] {
         let box = placement.plotBox
         let matrix = panel.matrix
@@ -129,7 +157,12 @@ public struct FigureComposer: Sendable {
 
         let cellWidth = box.width / Double(matrix.columns), cellHeight = box.height / Double(matrix.rows)
         let labelTop = box.maxY + theme.tickLength + theme.tickPad
-        for column in ticks(cells: matrix.columns, step: labels.xTickStep) {
+        let xTicks = try ticks(cells: matrix.columns, step: labels.xTickStep, cellSize: cellWidth) {
+            try measurer.measure(String($0), font: tickFont).width
+        }
+        let tickHeight = try measurer.measure("0", font: tickFont).height
+        let yTicks = ticks(cells: matrix.rows, step: labels.yTickStep, cellSize: cellHeight) { _ in tickHeight }
+        for column in xTicks {
             let x = box.minX + (Double(column) + 0.5) * cellWidth
             items.append(.line(LineItem(from: Point(x: x, y: box.maxY), to: Point(x: x, y: box.maxY + theme.tickLength),
                                         color: theme.axisColor, width: theme.tickWidth)))
@@ -137,7 +170,7 @@ public struct FigureComposer: Sendable {
                                                    top: labelTop, role: "x-tick")))
         }
         let labelRight = box.minX - theme.tickLength - theme.tickPad
-        for row in ticks(cells: matrix.rows, step: labels.yTickStep) {
+        for row in yTicks {
             let y = box.minY + (Double(row) + 0.5) * cellHeight
             items.append(.line(LineItem(from: Point(x: box.minX - theme.tickLength, y: y), to: Point(x: box.minX, y: y),
                                         color: theme.axisColor, width: theme.tickWidth)))
@@ -156,7 +189,7 @@ public struct FigureComposer: Sendable {
         if !title.isEmpty {
             let height = try measurer.measure(title, font: titleFont).height
             items.append(.text(try text.horizontal(title, font: titleFont, x: box.midX, align: .center,
-                top: box.minY - theme.titlePad - height, role: "panel-title")))
+                top: box.minY - theme.titlePad - titleLift - height, role: "panel-title")))
         }
         return items
     }

@@ -18,7 +18,7 @@ public struct Renderer: Sendable {
 
     /// Loads the data named by `spec` (paths relative to `baseURL`).
     public func loadData(_ spec: DataSpec, relativeTo baseURL: URL) throws -> Dataset {
-        let url = URL(fileURLWithPath: spec.path, relativeTo: baseURL).standardizedFileURL
+        let url = baseURL.resolvingSpecPath(spec.path)
         let source = try registry.source(format: spec.format, fileExtension: url.pathExtension)
         let dataset = try source.load(DataRequest(url: url, displayPath: displayPath(url), spec: spec))
         guard !dataset.panels.isEmpty else {

@@ -107,7 +107,7 @@ public struct Theme: Sendable, Equatable, Codable {
     /// A built-in theme by name, or a theme JSON file (a name ending in `.json`, relative to `base`).
     public static func resolve(_ name: String, relativeTo base: URL, specFile: String) throws -> Theme {
         if name.lowercased().hasSuffix(".json") {
-            let url = URL(fileURLWithPath: name, relativeTo: base)
+            let url = base.resolvingSpecPath(name)
             guard let bytes = FileManager.default.contents(atPath: url.path) else {
                 throw HeatGridError.spec(file: specFile, key: "theme", message: "theme file '\(name)' cannot be read")
             }
