@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The engine: model, the five extension protocols, scene, theme, spec, registry, pipeline.
@@ -31,6 +32,9 @@ let package = Package(
         // Built-in plugins: each depends on the core only (plus C shims for Cairo).
         .target(name: "CSVSource", dependencies: ["HeatGridCore"], path: "Plugins/CSVSource"),
         .target(name: "JSONSource", dependencies: ["HeatGridCore"], path: "Plugins/JSONSource"),
+        .target(name: "NumPySource",
+                dependencies: ["HeatGridCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Plugins/NumPySource"),
         .target(name: "Scales", dependencies: ["HeatGridCore"], path: "Plugins/Scales"),
         .target(name: "Colormaps", dependencies: ["HeatGridCore"], path: "Plugins/Colormaps"),
         .target(name: "GridLayout", dependencies: ["HeatGridCore"], path: "Plugins/GridLayout"),
@@ -40,7 +44,7 @@ let package = Package(
 
         // The public Swift API: the core plus every built-in plugin registered.
         .target(name: "HeatGrid",
-                dependencies: ["HeatGridCore", "CSVSource", "JSONSource", "Scales", "Colormaps",
+                dependencies: ["HeatGridCore", "CSVSource", "JSONSource", "NumPySource", "Scales", "Colormaps",
                                "GridLayout", "CairoBackend"],
                 path: "Sources/HeatGrid"),
         .executableTarget(name: "heatgrid",
@@ -51,6 +55,7 @@ let package = Package(
         .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore"]),
         .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource"]),
         .testTarget(name: "JSONSourceTests", dependencies: ["JSONSource"]),
+        .testTarget(name: "NumPySourceTests", dependencies: ["NumPySource", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ScalesTests", dependencies: ["Scales"]),
         .testTarget(name: "ColormapsTests", dependencies: ["Colormaps"]),
         .testTarget(name: "GridLayoutTests", dependencies: ["GridLayout"]),

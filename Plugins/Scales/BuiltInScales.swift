@@ -1,8 +1,12 @@
 import HeatGridCore
 
-/// Registers the built-in scales.
+/// The built-in scale families: linear, log, pow (gamma), symlog and diverging (two slopes).
 public enum BuiltInScales {
+    public static let all: [any ScaleProvider] = [
+        LinearScaleProvider(), LogScaleProvider(), PowerScaleProvider(), SymlogScaleProvider(), DivergingScaleProvider(),
+    ]
+
     public static func register(into registry: inout PluginRegistry) {
-        registry.register(scale: LinearScaleProvider())
+        for provider in all { registry.register(scale: provider) }
     }
 }

@@ -5,7 +5,9 @@ extension Renderer {
     /// Outputs are checked before any work, drawn in memory, then written atomically, so a
     /// failure never leaves a partial file. Returns the figure for inspection.
     @discardableResult
+    /// `dpi` overrides the spec's `dpi`; without either, `options.dpi` (300) is used.
     public func render(specAt specURL: URL, to outputs: [URL], options: RenderOptions = RenderOptions(),
+                       dpi: Double? = nil, overrides: SpecOverrides = SpecOverrides(),
                        displayPath: String? = nil) throws -> Figure {
         _ = try backends(for: outputs)
         for output in outputs {
@@ -16,9 +18,11 @@ extension Renderer {
             }
         }
         let shown = displayPath ?? specURL.path
-        let spec = try FigureSpec.load(from: specURL, displayPath: shown)
-        let figure = try figure(for: spec, baseURL: specURL.deletingLastPathComponent(), specFile: shown)
+        let spec = overrides.applied(to: try FigureSpec.load(from: specURL, displayPath: shown))
+        let dpi = dpi ?? spec.dpi ?? options.dpi
+        let figure = try figure(for: spec, baseURL: specURL.deletingLastPathComponent(), specFile: shown, dpi: dpi)
         var options = options
+        options.dpi = dpi
         if let title = spec.title { options.title = title }
         try write(figure.scene, to: outputs, options: options)
         return figure

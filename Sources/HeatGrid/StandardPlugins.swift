@@ -4,6 +4,7 @@ import CairoBackend
 import Colormaps
 import GridLayout
 import JSONSource
+import NumPySource
 import Scales
 
 extension PluginRegistry {
@@ -15,6 +16,7 @@ extension PluginRegistry {
         registry.register(source: CSVSource())
         registry.register(source: MatrixSource())
         registry.register(source: JSONSource())
+        registry.register(source: NumPySource())
         BuiltInScales.register(into: &registry)
         BuiltInColormaps.register(into: &registry)
         registry.register(layout: GridLayout())

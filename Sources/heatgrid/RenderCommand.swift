@@ -1,41 +1,101 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import HeatGrid
 
-/// `heatgrid render SPEC.json -o FILE [-o FILE...]`
+/// `heatgrid render SPEC.json -o FILE [-o FILE...]`, or many specs at once:
+/// `heatgrid render a.json b.json specs/ --out-dir out --format png --format pdf`.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render a figure spec to one or more files; the format comes from each file's extension.")
+        abstract: "Render figure specs to PNG, PDF or SVG; the format comes from each file's extension.",
+        discussion: """
+            One spec: name its outputs with -o. Several specs (or folders of *.json specs): give --out-dir and
+            --format; each spec becomes OUT-DIR/<spec name>.<format>, rendered in parallel on all cores.
+            """)
 
-    @Argument(help: "The figure spec (JSON). Data and theme paths in it are relative to it.")
-    var spec: String
+    @Argument(help: "Figure specs (JSON) or folders of them. Data and theme paths in a spec are relative to it.")
+    var specs: [String]
 
     @Option(name: [.short, .customLong("output")], help: "Output file (.png, .pdf or .svg); repeat for several.")
     var outputs: [String] = []
 
-    @Option(help: "Resolution of PNG output in dots per inch (written into the file).")
-    var dpi: Double = 300
+    @Option(help: "Folder for batch outputs (several specs).")
+    var outDir: String?
+
+    @Option(help: "Format of batch outputs: png, pdf or svg; repeat for several (default png).")
+    var format: [String] = []
+
+    @Option(help: "PNG resolution in dots per inch, written into the file (default: the spec's dpi, else 300).")
+    var dpi: Double?
+
+    @Option(help: "Colormap name (viridis, magma_r, ...) or a colormap file (.csv, .json, .cpt).")
+    var colormap: String?
+
+    @Option(help: "Scale type: linear, log, pow, symlog, diverging.")
+    var scale: String?
+
+    @Option(help: "Lower end of the scale's domain.")
+    var vmin: Double?
+
+    @Option(help: "Upper end of the scale's domain.")
+    var vmax: Double?
+
+    @Option(help: "Centre value of a diverging scale.")
+    var center: Double?
+
+    @Option(help: "Theme name (paper, presentation, poster, dark, minimal) or a theme JSON file.")
+    var theme: String?
+
+    @Option(help: "Figure width: 180mm, 3.5in, 510pt, 2400px, or single / onehalf / double (journal columns).")
+    var width: String?
+
+    @Option(help: "Figure height, in the same units.")
+    var height: String?
 
     func validate() throws {
-        guard !outputs.isEmpty else { throw ValidationError("give at least one output file with -o FILE.png|.pdf|.svg") }
+        guard !specs.isEmpty else { throw ValidationError("give a figure spec (JSON)") }
+        if outDir == nil {
+            guard specs.count == 1 else { throw ValidationError("several specs need --out-dir DIR (and --format)") }
+            guard !outputs.isEmpty else { throw ValidationError("give at least one output file with -o FILE.png|.pdf|.svg") }
+        } else if !outputs.isEmpty {
+            throw ValidationError("use either -o FILE (one spec) or --out-dir DIR (several), not both")
+        }
+        for (name, value) in [("--width", width), ("--height", height)] {
+            if let value, Length(parsing: value) == nil {
+                throw ValidationError("\(name): expected a length like 180mm, 3.5in, 2400px or single/onehalf/double, found '\(value)'")
+            }
+        }
+    }
+
+    var overrides: SpecOverrides {
+        SpecOverrides(colormap: colormap, scale: scale, vmin: vmin, vmax: vmax, center: center, theme: theme,
+                      width: width.flatMap(Length.init(parsing:)), height: height.flatMap(Length.init(parsing:)))
     }
 
     func run() throws {
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0
-        let options = RenderOptions(dpi: dpi, creationDate: epoch)
-        try reportingErrors {
-            try Renderer.standard.render(specAt: URL(fileURLWithPath: spec),
-                                         to: outputs.map { URL(fileURLWithPath: $0) },
-                                         options: options, displayPath: spec)
+        let options = RenderOptions(creationDate: epoch)
+        guard let outDir else {
+            try reportingErrors {
+                try Renderer.standard.render(specAt: URL(fileURLWithPath: specs[0]), to: outputs.map { URL(fileURLWithPath: $0) },
+                                             options: options, dpi: dpi, overrides: overrides, displayPath: specs[0])
+            }
+            return
+        }
+        let jobs = try reportingErrors { try BatchJob.jobs(specs: specs, outDir: outDir, formats: format.isEmpty ? ["png"] : format) }
+        let failures = BatchJob.runAll(jobs, renderer: .standard, options: options, dpi: dpi, overrides: overrides)
+        if failures > 0 {
+            FileHandle.standardError.write(Data("heatgrid: \(failures) of \(jobs.count) figures failed\n".utf8))
+            throw ExitCode.failure
         }
     }
 }
 
 /// Runs `body`, printing HeatGrid errors as one clear line on stderr and exiting with status 1.
-func reportingErrors(_ body: () throws -> Void) throws {
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
-        try body()
+        return try body()
     } catch let error as HeatGridError {
         FileHandle.standardError.write(Data("heatgrid: error: \(error)\n".utf8))
         throw ExitCode.failure

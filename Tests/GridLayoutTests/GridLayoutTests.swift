@@ -11,9 +11,8 @@ struct FixedWidthMeasurer: TextMeasurer {
 
 struct ClampedScale: Scale {
     var domain: ClosedRange<Double> = 0...0.003
-    var clamps = true
-    func scale(_ value: Double) -> ScaledValue {
-        value.isNaN ? .bad : .inRange(min(max((value - domain.lowerBound) / (domain.upperBound - domain.lowerBound), 0), 1))
+    func position(of value: Double) -> Double? {
+        value.isNaN ? nil : (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
     }
     func value(at t: Double) -> Double { t * domain.upperBound }
     func ticks(count: Int) -> [Double] { NiceTicks.ticks(domain.lowerBound, domain.upperBound, count: count) }
@@ -32,7 +31,8 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutS
              titles: AxesSpec.TitlePlacement = .all) throws -> (scene: Scene, layout: FigureLayout) {
     let colormap = LookupTableColormap(name: "grey", table: [.black, .white])
     let composer = FigureComposer(
-        dataset: dataset, mapping: ColorMapping(scale: ClampedScale(), colormap: colormap, bad: .white), theme: .paper,
+        dataset: dataset, mapping: ColorMapping(scale: ClampedScale(), colormap: colormap, bad: .white, underPolicy: .clamp,
+                                                overPolicy: .clamp, data: DataSummary(dataset)), theme: .paper,
         labels: .init(xTitle: "Head", yTitle: "Layer", colorbarTitle: "Heads Importance", xTickStep: 6, yTickStep: 6,
                       axisTitles: titles),
         layout: GridLayout(), layoutSpec: layout, measurer: FixedWidthMeasurer())

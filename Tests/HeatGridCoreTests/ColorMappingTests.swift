@@ -14,9 +14,34 @@ import Testing
 
     @Test func badAndClampedValues() {
         let bad = RGBA(hex: "#d9d9d9")!
-        let clamped = ColorMapping(scale: TestLinearScale(domain: 0...1, clamps: true), colormap: ramp, bad: bad)
+        let clamped = ColorMapping(scale: TestLinearScale(domain: 0...1), colormap: ramp, bad: bad)
         #expect(clamped.color(for: .nan) == bad)
         #expect(clamped.color(for: 5) == ramp.table[3])
         #expect(clamped.color(for: -5) == ramp.table[0])
+    }
+
+    @Test func extendedEndsUseTheirOwnColours() {
+        let over = RGBA(hex: "#ff00ff")!, under = RGBA(hex: "#00ffff")!
+        let colormap = CustomizedColormap(ramp, under: under, over: over)
+        let mapping = ColorMapping(scale: TestLinearScale(domain: 0...1), colormap: colormap, bad: .white,
+                                   underPolicy: .extend, overPolicy: .extend, data: DataSummary(values: [0.5]))
+        #expect(mapping.color(for: 2) == over)
+        #expect(mapping.color(for: -1) == under)
+        #expect(mapping.color(for: 1) == ramp.table[3])
+        #expect(mapping.classify(2) == .over)
+    }
+
+    @Test func autoExtendsOnlyWhereTheDataGo() {
+        let mapping = ColorMapping(scale: TestLinearScale(domain: 0...1), colormap: ramp, bad: .white,
+                                   underPolicy: .auto, overPolicy: .auto, data: DataSummary(values: [0.2, 1.5]))
+        #expect(mapping.under == .clamp)
+        #expect(mapping.over == .extend(ramp.over))
+    }
+
+    @Test func reversedAndCustomizedColormaps() {
+        let reversed = ReversedColormap(ramp)
+        #expect(reversed.name == "ramp_r")
+        #expect(reversed.color(at: 0) == ramp.table[3])
+        #expect(reversed.under == ramp.over)
     }
 }

@@ -19,7 +19,8 @@ import Testing
     @Test func defaultsFillEverythingButTheDataPath() throws {
         let spec = try decode(#"{"data": {"path": "d.csv"}}"#)
         #expect(spec.colormap == "viridis")
-        #expect(spec.scale == ScaleSpec(type: "linear", domain: nil, clamp: true))
+        #expect(spec.scale == ScaleSpec())
+        #expect(spec.scale.over == .clamp && spec.scale.under == .clamp)
         #expect(abs(spec.size.width.points - 180 / 25.4 * 72) < 1e-9)
     }
 
@@ -75,5 +76,44 @@ import Testing
             .deletingLastPathComponent()
         let bytes = try #require(FileManager.default.contents(atPath: root.appendingPathComponent("themes/paper.json").path))
         #expect(try JSONDecoder.decodeSpecFile(Theme.self, from: bytes, file: "paper.json") == Theme.paper)
+    }
+}
+
+@Suite struct ScaleAndColormapSpecTests {
+    func decode(_ json: String) throws -> FigureSpec {
+        try JSONDecoder.decodeSpecFile(FigureSpec.self, from: Data(json.utf8), file: "fig.json")
+    }
+
+    @Test func domainsMixNumbersAndStatistics() throws {
+        let spec = try decode(#"{"data": {"path": "d"}, "scale": {"type": "LOG", "domain": ["p1", "max"], "over": "extend"}}"#)
+        #expect(spec.scale.type == "log")
+        #expect(spec.scale.domain == [.percentile(1), .max])
+        #expect(spec.scale.over == .extend && spec.scale.under == .clamp)
+        #expect(try decode(#"{"data": {"path": "d"}, "scale": {"clamp": false}}"#).scale.under == .extend)
+    }
+
+    @Test func badDomainStringsAndPoliciesNameTheKey() {
+        #expect(throws: HeatGridError.self) { try decode(#"{"data": {"path": "d"}, "scale": {"domain": ["p200", 1]}}"#) }
+        do {
+            _ = try decode(#"{"data": {"path": "d"}, "scale": {"domain": ["lowest", 1]}}"#)
+            Issue.record("expected an error")
+        } catch { #expect("\(error)".contains("scale.domain[0]") && "\(error)".contains("'lowest'")) }
+        do {
+            _ = try decode(#"{"data": {"path": "d"}, "scale": {"over": "wrap"}}"#)
+            Issue.record("expected an error")
+        } catch { #expect("\(error)".contains("scale.over")) }
+    }
+
+    @Test func colormapIsANameOrAnObject() throws {
+        #expect(try decode(#"{"data": {"path": "d"}, "colormap": "RdBu_r"}"#).colormap.name == "RdBu_r")
+        let spec = try decode(##"{"data": {"path": "d"}, "colormap": {"name": "magma", "over": "#ff00ff", "bad": "#ccc"}}"##)
+        #expect(spec.colormap.over == RGBA(hex: "#ff00ff"))
+        #expect(spec.colormap.bad != nil)
+        #expect(ColormapSpec(name: "maps/batlow.cpt").isPath && !ColormapSpec(name: "viridis_r").isPath)
+        #expect(throws: HeatGridError.self) { try decode(#"{"data": {"path": "d"}, "colormap": {"nmae": "magma"}}"#) }
+    }
+
+    @Test func colorbarFormatIsChecked() {
+        #expect(throws: HeatGridError.self) { try decode(#"{"data": {"path": "d"}, "colorbar": {"format": "%s"}}"#) }
     }
 }

@@ -134,9 +134,12 @@ struct CairoCanvas {
             ? cairo_pattern_create_linear(f.x, f.maxY, f.x, f.y)
             : cairo_pattern_create_linear(f.x, f.y, f.maxX, f.y)
         defer { cairo_pattern_destroy(pattern) }
-        let last = Double(max(item.colors.count - 1, 1))
+        // Piecewise constant, one band per colour: exactly what a lookup table gives the cells
+        // (a 4-colour discrete map shows 4 bands, not a blend).
+        let n = Double(max(item.colors.count, 1))
         for (i, c) in item.colors.enumerated() {
-            cairo_pattern_add_color_stop_rgba(pattern, Double(i) / last, c.red, c.green, c.blue, c.alpha)
+            cairo_pattern_add_color_stop_rgba(pattern, Double(i) / n, c.red, c.green, c.blue, c.alpha)
+            cairo_pattern_add_color_stop_rgba(pattern, Double(i + 1) / n, c.red, c.green, c.blue, c.alpha)
         }
         cairo_set_source(cr, pattern)
         cairo_rectangle(cr, f.x, f.y, f.width, f.height)

@@ -1,23 +1,74 @@
 /// The one mapping from values to colours shared by every panel and the colorbar (Makie's
 /// colorbar-from-plot: the colorbar reads this value, never a copy of its parts).
 public struct ColorMapping: Sendable {
+    /// How one end of the domain is drawn, once `auto` has been decided from the data.
+    public enum End: Sendable, Equatable {
+        /// Out-of-range values take the end colour of the colormap.
+        case clamp
+        /// Out-of-range values take a colour of their own, shown as a triangle on the colorbar.
+        case extend(RGBA)
+    }
+
     public let scale: any Scale
     public let colormap: any Colormap
     /// Colour of NaN / missing cells.
     public let bad: RGBA
+    public let under: End
+    public let over: End
+    /// Whether some data lie below / above the domain (marks a clamped end tick `≤lo` / `hi+`).
+    public let dataLeavesBottom: Bool
+    public let dataLeavesTop: Bool
 
-    public init(scale: any Scale, colormap: any Colormap, bad: RGBA) {
+    public init(scale: any Scale, colormap: any Colormap, bad: RGBA, under: End = .clamp, over: End = .clamp,
+                dataLeavesBottom: Bool = false, dataLeavesTop: Bool = false) {
         self.scale = scale
         self.colormap = colormap
         self.bad = bad
+        self.under = under
+        self.over = over
+        self.dataLeavesBottom = dataLeavesBottom
+        self.dataLeavesTop = dataLeavesTop
+    }
+
+    /// Resolves the spec's per-end policies against the data: `auto` extends only an end the data
+    /// actually pass. Extended ends use the colormap's under/over colours.
+    public init(scale: any Scale, colormap: any Colormap, bad: RGBA, underPolicy: OutOfRangePolicy,
+                overPolicy: OutOfRangePolicy, data: DataSummary) {
+        let below = data.extent.map { (scale.position(of: $0.lowerBound) ?? 0) < 0 } ?? false
+        let above = data.extent.map { (scale.position(of: $0.upperBound) ?? 1) > 1 } ?? false
+        func end(_ policy: OutOfRangePolicy, passed: Bool, color: RGBA) -> End {
+            switch policy {
+            case .clamp: return .clamp
+            case .extend: return .extend(color)
+            case .auto: return passed ? .extend(color) : .clamp
+            }
+        }
+        self.init(scale: scale, colormap: colormap, bad: bad,
+                  under: end(underPolicy, passed: below, color: colormap.under),
+                  over: end(overPolicy, passed: above, color: colormap.over),
+                  dataLeavesBottom: below, dataLeavesTop: above)
+    }
+
+    /// Where `value` lands.
+    public func classify(_ value: Double) -> ScaledValue {
+        guard !value.isNaN, let t = scale.position(of: value), !t.isNaN else { return .bad }
+        if t < 0 {
+            if case .extend = under { return .under }
+            return .inRange(0)
+        }
+        if t > 1 {
+            if case .extend = over { return .over }
+            return .inRange(1)
+        }
+        return .inRange(t)
     }
 
     /// The colour a cell with `value` is drawn in.
     public func color(for value: Double) -> RGBA {
-        switch scale.scale(value) {
+        switch classify(value) {
         case .inRange(let t): return colormap.color(at: t)
-        case .under: return colormap.under
-        case .over: return colormap.over
+        case .under: if case .extend(let c) = under { return c }; return colormap.color(at: 0)
+        case .over: if case .extend(let c) = over { return c }; return colormap.color(at: 1)
         case .bad: return bad
         }
     }

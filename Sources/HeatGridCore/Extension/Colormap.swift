@@ -1,14 +1,17 @@
 /// Maps positions in 0...1 to colours, plus the colours for values under and over the scale's
-/// domain (matplotlib's N+3 lookup table idea; the bad colour comes from the theme).
+/// domain and for bad values (matplotlib's N+3 lookup table idea).
 public protocol Colormap: Sendable {
     /// The name it is registered under (lower case).
     var name: String { get }
     /// The colour at `t` in 0...1 (values outside are clamped).
     func color(at t: Double) -> RGBA
-    /// Colour for values below the domain of a non-clamping scale.
+    /// Colour for values below the domain when that end is extended (default: the first colour).
     var under: RGBA { get }
-    /// Colour for values above the domain of a non-clamping scale.
+    /// Colour for values above the domain when that end is extended (default: the last colour).
     var over: RGBA { get }
+    /// Colour for NaN / missing values when the colormap brings one (a .cpt file's `N` line);
+    /// nil leaves it to the theme.
+    var bad: RGBA? { get }
     /// Entries in the underlying table (one colormap step is `1 / resolution`).
     var resolution: Int { get }
 }
@@ -16,6 +19,37 @@ public protocol Colormap: Sendable {
 extension Colormap {
     public var under: RGBA { color(at: 0) }
     public var over: RGBA { color(at: 1) }
+    public var bad: RGBA? { nil }
+}
+
+/// Any colormap run backwards, named with an `_r` suffix (matplotlib's convention); under and
+/// over swap with the ends.
+public struct ReversedColormap: Colormap {
+    public let base: any Colormap
+    public init(_ base: any Colormap) { self.base = base }
+    public var name: String { base.name + "_r" }
+    public func color(at t: Double) -> RGBA { base.color(at: 1 - min(max(t, 0), 1)) }
+    public var under: RGBA { base.over }
+    public var over: RGBA { base.under }
+    public var bad: RGBA? { base.bad }
+    public var resolution: Int { base.resolution }
+}
+
+/// A colormap with some of its special colours replaced (the spec's `colormap.under/over/bad`).
+public struct CustomizedColormap: Colormap {
+    public let base: any Colormap
+    public let underOverride: RGBA?
+    public let overOverride: RGBA?
+    public let badOverride: RGBA?
+    public init(_ base: any Colormap, under: RGBA? = nil, over: RGBA? = nil, bad: RGBA? = nil) {
+        self.base = base; underOverride = under; overOverride = over; badOverride = bad
+    }
+    public var name: String { base.name }
+    public func color(at t: Double) -> RGBA { base.color(at: t) }
+    public var under: RGBA { underOverride ?? base.under }
+    public var over: RGBA { overOverride ?? base.over }
+    public var bad: RGBA? { badOverride ?? base.bad }
+    public var resolution: Int { base.resolution }
 }
 
 /// A colormap from a table of colours, looked up like matplotlib's `ListedColormap`:

@@ -1,41 +1,47 @@
-/// Where a value falls on a scale.
-public enum ScaledValue: Sendable, Equatable {
-    /// Inside the domain, at position `t` in 0...1.
-    case inRange(Double)
-    /// Below the domain (and not clamped).
-    case under
-    /// Above the domain (and not clamped).
-    case over
-    /// NaN or missing.
-    case bad
-}
-
-/// Maps data values to positions in 0...1 (d3-scale's idea). Clamping is a policy of the scale:
-/// a clamping scale sends out-of-range values to 0 or 1, others report `.under` / `.over`.
+/// Maps data values to positions along the colormap (d3-scale's idea): 0 at the domain's lower
+/// end, 1 at its upper end. What happens outside the domain (clamp or extend) is not the scale's
+/// business but the `ColorMapping`'s, so every scale family gets both policies for free.
 public protocol Scale: Sendable {
     /// The values mapped to 0 and 1.
     var domain: ClosedRange<Double> { get }
-    /// Whether values outside the domain are clamped to its ends.
-    var clamps: Bool { get }
-    /// Where `value` falls.
-    func scale(_ value: Double) -> ScaledValue
-    /// The data value at position `t` (the inverse of `scale` inside the domain).
-    func value(at t: Double) -> Double
+    /// Where `value` falls: inside 0...1 within the domain, below 0 or above 1 outside it, and nil
+    /// when the scale cannot place it (NaN; a non-positive value on a log scale).
+    func position(of value: Double) -> Double?
+    /// The data value at `position` (the inverse of `position(of:)` inside the domain).
+    func value(at position: Double) -> Double
     /// Nice tick values inside the domain, about `count` of them.
     func ticks(count: Int) -> [Double]
+    /// Labels for `ticks` (one decimal count for all, true minus signs; log scales use powers).
+    func tickLabels(_ ticks: [Double]) -> [String]
 }
 
-/// What a scale plugin is given to build a scale: the spec's `scale` section and the data's extent.
+extension Scale {
+    public func tickLabels(_ ticks: [Double]) -> [String] { TickFormat.labels(ticks) }
+}
+
+/// Where a value lands once the out-of-range policy is applied.
+public enum ScaledValue: Sendable, Equatable {
+    /// Drawn from the colormap at position `t` in 0...1 (clamped values land on 0 or 1).
+    case inRange(Double)
+    /// Below the domain, drawn in the under colour (policy `extend`).
+    case under
+    /// Above the domain, drawn in the over colour (policy `extend`).
+    case over
+    /// NaN, missing, or not placeable by the scale.
+    case bad
+}
+
+/// What a scale plugin is given to build a scale: the spec's `scale` section and the data.
 public struct ScaleRequest: Sendable {
     public var spec: ScaleSpec
-    /// Smallest and largest finite data values (used when the spec has no domain).
-    public var dataExtent: ClosedRange<Double>?
+    /// The data's finite values, summarised (extent, percentiles), for domains taken from the data.
+    public var data: DataSummary
     /// Spec file, for error messages.
     public var specFile: String
 
-    public init(spec: ScaleSpec, dataExtent: ClosedRange<Double>?, specFile: String) {
+    public init(spec: ScaleSpec, data: DataSummary, specFile: String) {
         self.spec = spec
-        self.dataExtent = dataExtent
+        self.data = data
         self.specFile = specFile
     }
 }

@@ -1,33 +1,33 @@
-/// The colorbar's ticks: nice values inside the domain with one number of decimals, and clamped
-/// ends labelled honestly: when a clamping scale's data go past the top, the top tick reads
-/// `0.0030+` (and `≤0.0000` at the bottom), the end added as a tick if it is not one already.
+/// The colorbar's ticks: nice values inside the domain (or the spec's own), one label format for
+/// all, and clamped ends labelled honestly: when the data go past a clamped end, its tick reads
+/// `0.0030+` at the top or `≤0.0000` at the bottom, the end added as a tick if it is not one.
+/// Extended ends need no mark: their triangles say it.
 public struct ColorbarTicks: Sendable, Equatable {
     public var values: [Double]
     public var labels: [String]
 
-    /// Ticks for `scale`, given the data's extent (which decides whether an end is marked).
-    public init(scale: any Scale, dataExtent: ClosedRange<Double>?, count: Int = 6) {
+    /// Ticks for `mapping`: `explicit` values when given, else about `count` nice ones.
+    public init(mapping: ColorMapping, explicit: [Double]? = nil, format: TickFormat? = nil, count: Int = 6) {
+        let scale = mapping.scale
         let domain = scale.domain
-        var values = scale.ticks(count: count)
-        let step = values.count > 1 ? values[1] - values[0] : domain.upperBound - domain.lowerBound
-        let overTop = scale.clamps && (dataExtent.map { $0.upperBound > domain.upperBound } ?? false)
-        let underBottom = scale.clamps && (dataExtent.map { $0.lowerBound < domain.lowerBound } ?? false)
-        // A marked end must be a tick; drop nice ticks too close to it to be read apart.
+        func inside(_ v: Double) -> Bool { v >= domain.lowerBound - 1e-12 * max(1, abs(v)) && v <= domain.upperBound + 1e-12 * max(1, abs(v)) }
+        var values = (explicit ?? scale.ticks(count: count)).filter { $0.isFinite && inside($0) }
+        let markTop = mapping.over == .clamp && mapping.dataLeavesTop
+        let markBottom = mapping.under == .clamp && mapping.dataLeavesBottom
+        func isEnd(_ v: Double, _ end: Double) -> Bool { abs(v - end) <= 1e-9 * max(abs(end), domain.upperBound - domain.lowerBound) }
+        // A marked end must be a tick; drop ticks too close to it to be read apart.
         func ensure(_ end: Double) {
-            guard !values.contains(where: { abs($0 - end) <= 1e-9 * max(1, abs(end)) }) else { return }
-            values.removeAll { abs($0 - end) < 0.5 * step }
+            guard !values.contains(where: { isEnd($0, end) }) else { return }
+            let t = scale.position(of: end) ?? 0
+            values.removeAll { abs((scale.position(of: $0) ?? 0) - t) < 0.08 }
             values.append(end)
         }
-        if overTop { ensure(domain.upperBound) }
-        if underBottom { ensure(domain.lowerBound) }
+        if markTop { ensure(domain.upperBound) }
+        if markBottom { ensure(domain.lowerBound) }
         values.sort()
-        var labels = TickFormat.labels(values)
-        if overTop, let i = values.lastIndex(where: { abs($0 - domain.upperBound) <= 1e-9 * max(1, abs($0)) }) {
-            labels[i] += "+"
-        }
-        if underBottom, let i = values.firstIndex(where: { abs($0 - domain.lowerBound) <= 1e-9 * max(1, abs($0)) }) {
-            labels[i] = "\u{2264}" + labels[i]
-        }
+        var labels = format.map { $0.labels(values) } ?? scale.tickLabels(values)
+        if markTop, let i = values.lastIndex(where: { isEnd($0, domain.upperBound) }) { labels[i] += "+" }
+        if markBottom, let i = values.firstIndex(where: { isEnd($0, domain.lowerBound) }) { labels[i] = "\u{2264}" + labels[i] }
         self.values = values
         self.labels = labels
     }

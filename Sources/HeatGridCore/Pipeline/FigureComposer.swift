@@ -16,10 +16,16 @@ public struct FigureComposer: Sendable {
         public var xTickStep: Int?
         public var yTickStep: Int?
         public var axisTitles: AxesSpec.TitlePlacement
+        /// Explicit colorbar ticks, their label format, and the bad-colour legend label.
+        public var colorbarTicks: [Double]?
+        public var colorbarFormat: TickFormat?
+        public var badLabel: String?
         public init(xTitle: String, yTitle: String, colorbarTitle: String, xTickStep: Int? = nil,
-                    yTickStep: Int? = nil, axisTitles: AxesSpec.TitlePlacement = .all) {
+                    yTickStep: Int? = nil, axisTitles: AxesSpec.TitlePlacement = .all, colorbarTicks: [Double]? = nil,
+                    colorbarFormat: TickFormat? = nil, badLabel: String? = nil) {
             self.xTitle = xTitle; self.yTitle = yTitle; self.colorbarTitle = colorbarTitle
             self.xTickStep = xTickStep; self.yTickStep = yTickStep; self.axisTitles = axisTitles
+            self.colorbarTicks = colorbarTicks; self.colorbarFormat = colorbarFormat; self.badLabel = badLabel
         }
     }
 
@@ -72,7 +78,7 @@ public struct FigureComposer: Sendable {
     public func compose(size: Size) throws -> (scene: Scene, layout: FigureLayout) {
         guard !dataset.panels.isEmpty else { throw HeatGridError.layout(message: "the data has no panels to draw") }
         let text = TextPlacer(measurer: measurer, color: theme.textColor)
-        let colorbarTicks = ColorbarTicks(scale: mapping.scale, dataExtent: dataset.finiteExtent)
+        let colorbarTicks = ColorbarTicks(mapping: mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat)
 
         // 1. Measure.
         let tickHeight = try measurer.measure("0", font: tickFont).height
@@ -130,7 +136,8 @@ public struct FigureComposer: Sendable {
                                    placement: placement, protrusions: protrusions, text: text)
         }
         if let bar = placed.colorbar {
-            items += try drawColorbar(in: bar, ticks: colorbarTicks, text: text)
+            items += try ColorbarDrawer(mapping: mapping, ticks: colorbarTicks, theme: theme, title: labels.colorbarTitle,
+                                        badLabel: labels.badLabel, text: text).draw(in: bar)
         }
         let scene = Scene(size: size, background: theme.background, items: items)
 
@@ -190,31 +197,6 @@ public struct FigureComposer: Sendable {
             let height = try measurer.measure(title, font: titleFont).height
             items.append(.text(try text.horizontal(title, font: titleFont, x: box.midX, align: .center,
                 top: box.minY - theme.titlePad - titleLift - height, role: "panel-title")))
-        }
-        return items
-    }
-
-    private func drawColorbar(in bar: Rect, ticks: ColorbarTicks, text: TextPlacer) throws -> [SceneItem] {
-        let steps = max(mapping.colormap.resolution, 2)
-        let colors = (0..<steps).map { mapping.colormap.color(at: (Double($0) + 0.5) / Double(steps)) }
-        var items: [SceneItem] = [
-            .gradient(GradientItem(frame: bar, colors: colors, direction: .bottomToTop)),
-            .rect(RectItem(rect: bar, stroke: theme.axisColor, lineWidth: theme.frameWidth)),
-        ]
-        var labelRight = bar.maxX
-        for (value, label) in zip(ticks.values, ticks.labels) {
-            guard case .inRange(let t) = mapping.scale.scale(value) else { continue }
-            let y = bar.maxY - t * bar.height
-            items.append(.line(LineItem(from: Point(x: bar.maxX, y: y), to: Point(x: bar.maxX + theme.tickLength, y: y),
-                                        color: theme.axisColor, width: theme.tickWidth)))
-            let item = try text.horizontal(label, font: tickFont, x: bar.maxX + theme.tickLength + theme.tickPad,
-                                           align: .start, centerY: y, role: "colorbar-tick")
-            labelRight = max(labelRight, item.bounds.maxX)
-            items.append(.text(item))
-        }
-        if !labels.colorbarTitle.isEmpty {
-            items.append(.text(try text.vertical(labels.colorbarTitle, font: axisTitleFont,
-                left: labelRight + theme.axisTitlePad, centerY: bar.midY, role: "colorbar-title")))
         }
         return items
     }

@@ -28,35 +28,67 @@ public struct Renderer: Sendable {
     }
 
     /// The colour mapping the spec asks for, fitted to `dataset` where the spec leaves the domain open.
-    public func mapping(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String) throws -> ColorMapping {
+    public func mapping(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String,
+                        baseURL: URL? = nil) throws -> ColorMapping {
+        let data = DataSummary(dataset)
         let scale = try registry.scale(type: spec.scale.type)
-            .makeScale(ScaleRequest(spec: spec.scale, dataExtent: dataset.finiteExtent, specFile: specFile))
-        return ColorMapping(scale: scale, colormap: try registry.colormap(named: spec.colormap), bad: theme.badColor)
+            .makeScale(ScaleRequest(spec: spec.scale, data: data, specFile: specFile))
+        let base = try colormap(spec.colormap, relativeTo: baseURL)
+        let colormap = CustomizedColormap(base, under: spec.colormap.under, over: spec.colormap.over,
+                                          bad: spec.colormap.bad)
+        return ColorMapping(scale: scale, colormap: colormap, bad: colormap.bad ?? theme.badColor,
+                            underPolicy: spec.scale.under, overPolicy: spec.scale.over, data: data)
+    }
+
+    /// The colormap a spec names: a registered name, or a file read by a colormap importer.
+    public func colormap(_ spec: ColormapSpec, relativeTo baseURL: URL?) throws -> any Colormap {
+        guard spec.isPath else { return try registry.colormap(named: spec.name) }
+        let folder = baseURL ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let url = folder.resolvingSpecPath(spec.name)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw HeatGridError.io(path: displayPath(url), message: "no such colormap file (colormap names have no '/' or '.')")
+        }
+        return try registry.colormapImporter(fileExtension: url.pathExtension).load(url, displayPath: displayPath(url))
+    }
+
+    /// Every colormap file in `folder` that an importer reads, sorted by name (a user's own
+    /// collection, e.g. Scientific Colour Maps' .cpt files).
+    public func colormaps(inFolder folder: URL) throws -> [any Colormap] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            throw HeatGridError.io(path: folder.path, message: "not a readable folder of colormap files")
+        }
+        let readable = Set(registry.colormapImporters.flatMap(\.fileExtensions))
+        return try names.sorted().filter { readable.contains(($0 as NSString).pathExtension.lowercased()) }.map {
+            try colormap(ColormapSpec(name: folder.appendingPathComponent($0).path), relativeTo: nil)
+        }
     }
 
     /// Builds the figure for `spec` read from `specFile` (whose folder is `baseURL`).
-    public func figure(for spec: FigureSpec, baseURL: URL, specFile: String = "spec") throws -> Figure {
+    public func figure(for spec: FigureSpec, baseURL: URL, specFile: String = "spec", dpi: Double? = nil) throws -> Figure {
         let dataset = try loadData(spec.data, relativeTo: baseURL)
         let theme = try Theme.resolve(spec.theme, relativeTo: baseURL, specFile: specFile)
-        return try figure(for: spec, dataset: dataset, theme: theme, specFile: specFile)
+        return try figure(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL, dpi: dpi)
     }
 
     /// Builds the figure for `spec` from an already loaded dataset and theme.
-    public func figure(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String = "spec") throws -> Figure {
+    public func figure(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String = "spec",
+                       baseURL: URL? = nil, dpi: Double? = nil) throws -> Figure {
         guard let measurer = registry.textMeasurer else {
             throw HeatGridError.layout(message: "no text measurer registered (register a backend plugin that provides one)")
         }
-        let mapping = try mapping(for: spec, dataset: dataset, theme: theme, specFile: specFile)
+        let mapping = try mapping(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
         let labels = FigureComposer.Labels(
             xTitle: spec.axes.x.title ?? Self.titleCase(dataset.columnName),
             yTitle: spec.axes.y.title ?? Self.titleCase(dataset.rowName),
             colorbarTitle: spec.colorbar.title ?? Self.titleCase(dataset.valueName),
-            xTickStep: spec.axes.x.tickStep, yTickStep: spec.axes.y.tickStep, axisTitles: spec.axes.titles)
+            xTickStep: spec.axes.x.tickStep, yTickStep: spec.axes.y.tickStep, axisTitles: spec.axes.titles,
+            colorbarTicks: spec.colorbar.ticks, colorbarFormat: spec.colorbar.tickFormat, badLabel: spec.colorbar.badLabel)
         let composer = FigureComposer(dataset: dataset, mapping: mapping, theme: theme, labels: labels,
                                       layout: try registry.layout(type: spec.layout.type), layoutSpec: spec.layout,
                                       showsColorbar: spec.colorbar.show, measurer: measurer,
                                       specFile: specFile)
-        let size = Size(width: spec.size.width.points, height: spec.size.height.points)
+        let dpi = dpi ?? spec.dpi ?? 300
+        let size = Size(width: spec.size.width.points(dpi: dpi), height: spec.size.height.points(dpi: dpi))
         let (scene, layout) = try composer.compose(size: size)
         return Figure(scene: scene, layout: layout, dataset: dataset, mapping: mapping)
     }

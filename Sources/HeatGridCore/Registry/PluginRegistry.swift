@@ -4,6 +4,7 @@ public struct PluginRegistry: Sendable {
     public private(set) var sources: [any DataSource] = []
     public private(set) var scales: [String: any ScaleProvider] = [:]
     public private(set) var colormaps: [String: any Colormap] = [:]
+    public private(set) var colormapImporters: [any ColormapImporter] = []
     public private(set) var layouts: [String: any Layout] = [:]
     public private(set) var backends: [any Backend] = []
     /// Measures text for layout; the backend that draws the text should provide it.
@@ -20,6 +21,8 @@ public struct PluginRegistry: Sendable {
     public mutating func register(scale: any ScaleProvider) { scales[scale.type.lowercased()] = scale }
 
     public mutating func register(colormap: any Colormap) { colormaps[colormap.name.lowercased()] = colormap }
+
+    public mutating func register(colormapImporter: any ColormapImporter) { colormapImporters.append(colormapImporter) }
 
     public mutating func register(layout: any Layout) { layouts[layout.type.lowercased()] = layout }
 
@@ -50,11 +53,27 @@ public struct PluginRegistry: Sendable {
         return scale
     }
 
+    /// A registered colormap by name, case-insensitively; a `_r` suffix reverses any of them.
+    /// An unknown name fails with the closest names first.
     public func colormap(named name: String) throws -> any Colormap {
-        guard let colormap = colormaps[name.lowercased()] else {
-            throw HeatGridError.unknownPlugin(kind: "colormap", name: name, available: Array(colormaps.keys))
+        let key = name.lowercased()
+        if let colormap = colormaps[key] { return colormap }
+        if key.hasSuffix("_r"), let base = colormaps[String(key.dropLast(2))] {
+            return (base as? LookupTableColormap)?.reversed ?? ReversedColormap(base)
         }
-        return colormap
+        let names = colormaps.keys.sorted()
+        let close = names.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= max(2, key.count / 3) }
+            .sorted { $0.1 < $1.1 }.map(\.0)
+        throw HeatGridError.unknownColormap(name: name, closest: close, available: names)
+    }
+
+    /// The importer for a colormap file's extension.
+    public func colormapImporter(fileExtension: String) throws -> any ColormapImporter {
+        guard let importer = colormapImporters.first(where: { $0.fileExtensions.contains(fileExtension.lowercased()) }) else {
+            throw HeatGridError.unknownPlugin(kind: "colormap file extension", name: "." + fileExtension,
+                available: colormapImporters.flatMap(\.fileExtensions).map { "." + $0 })
+        }
+        return importer
     }
 
     public func layout(type: String) throws -> any Layout {

@@ -69,8 +69,10 @@ public struct PolygonItem: Sendable, Equatable, Codable {
     public var fill: RGBA?
     public var stroke: RGBA?
     public var lineWidth: Double
-    public init(points: [Point], fill: RGBA?, stroke: RGBA?, lineWidth: Double) {
-        self.points = points; self.fill = fill; self.stroke = stroke; self.lineWidth = lineWidth
+    /// What it is, for tests and inspection ("colorbar-over", ...).
+    public var role: String
+    public init(points: [Point], fill: RGBA?, stroke: RGBA?, lineWidth: Double, role: String = "") {
+        self.points = points; self.fill = fill; self.stroke = stroke; self.lineWidth = lineWidth; self.role = role
     }
 }
 

@@ -6,8 +6,8 @@ import Foundation
 public struct FigureSpec: Sendable, Equatable, Codable {
     public var data: DataSpec
     public var scale: ScaleSpec
-    /// Colormap name (e.g. "viridis").
-    public var colormap: String
+    /// Colormap name, file, or object with special colours.
+    public var colormap: ColormapSpec
     public var layout: LayoutSpec
     public var colorbar: ColorbarSpec
     public var axes: AxesSpec
@@ -16,16 +16,19 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     public var size: SizeSpec
     /// Document title for PDF/SVG metadata.
     public var title: String?
+    /// PNG resolution in dots per inch (default 300; `--dpi` overrides); also sets the size of `px` lengths.
+    public var dpi: Double?
 
-    public init(data: DataSpec, scale: ScaleSpec = .init(), colormap: String = "viridis",
+    public init(data: DataSpec, scale: ScaleSpec = .init(), colormap: ColormapSpec = "viridis",
                 layout: LayoutSpec = .init(), colorbar: ColorbarSpec = .init(), axes: AxesSpec = .init(),
-                theme: String = "paper", size: SizeSpec = .init(), title: String? = nil) {
+                theme: String = "paper", size: SizeSpec = .init(), title: String? = nil, dpi: Double? = nil) {
         self.data = data; self.scale = scale; self.colormap = colormap; self.layout = layout
         self.colorbar = colorbar; self.axes = axes; self.theme = theme; self.size = size; self.title = title
+        self.dpi = dpi
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case data, scale, colormap, layout, colorbar, axes, theme, size, title
+        case data, scale, colormap, layout, colorbar, axes, theme, size, title, dpi
     }
 
     public init(from decoder: Decoder) throws {
@@ -34,13 +37,18 @@ public struct FigureSpec: Sendable, Equatable, Codable {
         let defaults = FigureSpec(data: DataSpec(path: ""))
         data = try c.decode(DataSpec.self, forKey: .data)
         scale = try c.decodeIfPresent(ScaleSpec.self, forKey: .scale) ?? defaults.scale
-        colormap = try c.decodeIfPresent(String.self, forKey: .colormap) ?? defaults.colormap
+        colormap = try c.decodeIfPresent(ColormapSpec.self, forKey: .colormap) ?? defaults.colormap
         layout = try c.decodeIfPresent(LayoutSpec.self, forKey: .layout) ?? defaults.layout
         colorbar = try c.decodeIfPresent(ColorbarSpec.self, forKey: .colorbar) ?? defaults.colorbar
         axes = try c.decodeIfPresent(AxesSpec.self, forKey: .axes) ?? defaults.axes
         theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? defaults.theme
         size = try c.decodeIfPresent(SizeSpec.self, forKey: .size) ?? defaults.size
         title = try c.decodeIfPresent(String.self, forKey: .title)
+        dpi = try c.decodeIfPresent(Double.self, forKey: .dpi)
+        if let dpi, !(10...2400).contains(dpi) {
+            throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.dpi],
+                debugDescription: "expected a resolution between 10 and 2400 dots per inch, found \(dpi)"))
+        }
     }
 }
 
@@ -92,30 +100,6 @@ public struct DataSpec: Sendable, Equatable, Codable {
     }
 }
 
-/// The `scale` section.
-public struct ScaleSpec: Sendable, Equatable, Codable {
-    /// Scale family ("linear").
-    public var type: String
-    /// `[lo, hi]`; by default the data's finite extent.
-    public var domain: [Double]?
-    /// Clamp out-of-range values to the ends (the top tick then reads e.g. `0.0030+`).
-    public var clamp: Bool
-
-    public init(type: String = "linear", domain: [Double]? = nil, clamp: Bool = true) {
-        self.type = type; self.domain = domain; self.clamp = clamp
-    }
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case type, domain, clamp }
-
-    public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        type = try c.decodeIfPresent(String.self, forKey: .type) ?? "linear"
-        domain = try c.decodeIfPresent([Double].self, forKey: .domain)
-        clamp = try c.decodeIfPresent(Bool.self, forKey: .clamp) ?? true
-    }
-}
-
 /// The `layout` section.
 public struct LayoutSpec: Sendable, Equatable, Codable {
     /// Layout name ("grid").
@@ -137,25 +121,6 @@ public struct LayoutSpec: Sendable, Equatable, Codable {
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? "grid"
         rows = try c.decodeIfPresent(Int.self, forKey: .rows)
         columns = try c.decodeIfPresent(Int.self, forKey: .columns)
-    }
-}
-
-/// The `colorbar` section.
-public struct ColorbarSpec: Sendable, Equatable, Codable {
-    /// Title beside the bar; by default the data's value name.
-    public var title: String?
-    /// Whether to draw the colorbar.
-    public var show: Bool
-
-    public init(title: String? = nil, show: Bool = true) { self.title = title; self.show = show }
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case title, show }
-
-    public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decodeIfPresent(String.self, forKey: .title)
-        show = try c.decodeIfPresent(Bool.self, forKey: .show) ?? true
     }
 }
 

@@ -13,6 +13,8 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
     case layout(message: String)
     /// A name that no registered plugin answers to (colormap, layout, format, ...).
     case unknownPlugin(kind: String, name: String, available: [String])
+    /// A colormap name that is not registered, with the closest registered names.
+    case unknownColormap(name: String, closest: [String], available: [String])
 
     public var description: String {
         switch self {
@@ -29,6 +31,9 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
             return "layout: \(message)"
         case let .unknownPlugin(kind, name, available):
             return "unknown \(kind) '\(name)'; available: \(available.sorted().joined(separator: ", "))"
+        case let .unknownColormap(name, closest, available):
+            let hint = closest.isEmpty ? "" : "did you mean \(closest.prefix(3).map { "'\($0)'" }.joined(separator: " or "))? "
+            return "unknown colormap '\(name)'; \(hint)available: \(available.joined(separator: ", ")) (each also reversed with _r), or a path to a .csv/.json/.cpt file"
         }
     }
 }

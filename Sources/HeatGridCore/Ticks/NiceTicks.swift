@@ -42,26 +42,3 @@ public enum NiceTicks {
         return max(1, Int(step(0, Double(cells - 1), count: count).rounded()))
     }
 }
-
-/// Tick labels with one number of decimals for the whole axis (0.0000 ... 0.0025, never
-/// 0 ... 0.0025) and a true minus sign.
-public enum TickFormat {
-    /// Labels for `values`, with the fewest decimals that show every value exactly.
-    public static func labels(_ values: [Double]) -> [String] {
-        let decimals = (0...10).first { d in
-            let scale = pow(10, Double(d))
-            return values.allSatisfy { v in
-                let scaled = v * scale
-                return abs(scaled - scaled.rounded()) < 1e-6 * max(1, abs(scaled))
-            }
-        } ?? 10
-        return values.map { label($0, decimals: decimals) }
-    }
-
-    /// `value` with `decimals` decimals; negative numbers get U+2212 MINUS SIGN.
-    public static func label(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", abs(value))
-        let isZero = text.allSatisfy { $0 == "0" || $0 == "." }
-        return (value < 0 && !isZero ? "\u{2212}" : "") + text
-    }
-}

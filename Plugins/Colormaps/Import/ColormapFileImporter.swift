@@ -1,0 +1,14 @@
+import Foundation
+import HeatGridCore
+
+/// The core's hook for colormap files (`"colormap": "maps/batlow.cpt"`): reads every format
+/// `ColormapFile` knows.
+public struct ColormapFileImporter: ColormapImporter {
+    public init() {}
+
+    public var fileExtensions: [String] { ColormapFile.fileExtensions }
+
+    public func load(_ url: URL, displayPath: String) throws -> any Colormap {
+        try ColormapFile.load(contentsOf: url, displayPath: displayPath)
+    }
+}

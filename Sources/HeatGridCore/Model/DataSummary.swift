@@ -1,0 +1,36 @@
+/// The finite values of a dataset as scales need them: the extent, and percentiles for
+/// outlier-robust domains such as `["p1", "p99"]`.
+public struct DataSummary: Sendable {
+    /// Smallest and largest finite value, or nil when no value is finite.
+    public let extent: ClosedRange<Double>?
+    /// Smallest finite value above zero (log scales take their default domain from it).
+    public let smallestPositive: Double?
+    private let panels: [Panel]
+
+    public init(_ dataset: Dataset) {
+        panels = dataset.panels
+        extent = dataset.finiteExtent
+        var smallest = Double.infinity
+        for panel in dataset.panels {
+            for value in panel.matrix.values where value > 0 && value.isFinite && value < smallest { smallest = value }
+        }
+        smallestPositive = smallest.isFinite ? smallest : nil
+    }
+
+    /// A summary of bare values (tests, API users without a dataset).
+    public init(values: [Double]) {
+        self.init(Dataset(panels: [Panel(title: "", matrix: Matrix(rows: 1, columns: values.count, values: values))]))
+    }
+
+    /// The `p`-th percentile (0...100) of the finite values, linearly interpolated like NumPy's
+    /// default; nil when no value is finite. Sorts a copy, so it costs O(n log n) when asked.
+    public func percentile(_ p: Double) -> Double? {
+        var values: [Double] = []
+        for panel in panels { values += panel.matrix.values.lazy.filter(\.isFinite) }
+        guard !values.isEmpty else { return nil }
+        values.sort()
+        let rank = min(max(p, 0), 100) / 100 * Double(values.count - 1)
+        let below = Int(rank.rounded(.down)), above = min(below + 1, values.count - 1)
+        return values[below] + (values[above] - values[below]) * (rank - Double(below))
+    }
+}
