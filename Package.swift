@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .library(name: "HeatGrid", targets: ["HeatGrid"]),
         .library(name: "HeatGridCore", targets: ["HeatGridCore"]),
+        // The runtime plugin API: HeatGridCore as a shared library, for plugins built separately.
+        .library(name: "HeatGridPluginAPI", type: .dynamic, targets: ["HeatGridCore"]),
         .executable(name: "heatgrid", targets: ["heatgrid"]),
     ],
     dependencies: [
@@ -50,7 +52,10 @@ let package = Package(
         .executableTarget(name: "heatgrid",
                           dependencies: ["HeatGrid",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")],
-                          path: "Sources/heatgrid"),
+                          path: "Sources/heatgrid",
+                          // Export the tool's symbols so a runtime plugin (linked against HeatGridPluginAPI)
+                          // binds to the tool's own HeatGridCore: one copy of every type across the boundary.
+                          linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]),
 
         .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore"]),
         .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource"]),

@@ -99,8 +99,9 @@ enum PanelDecoder {
                     fortranPanel(read, layout, panel, into: out)
                 } else {
                     // C order: each panel is one contiguous run, row after row, as Matrix wants.
+                    // Wrapping arithmetic (the layout's sizes are checked) lets the loop vectorise.
                     let start = panel * layout.valuesPerPanel
-                    for i in 0..<layout.valuesPerPanel { out[i] = read(start + i) }
+                    for i in 0..<layout.valuesPerPanel { out[i] = read(start &+ i) }
                 }
                 initialized = layout.valuesPerPanel
             }
@@ -108,18 +109,19 @@ enum PanelDecoder {
     }
 
     /// Fortran order: element (panel, row, column) sits at panel + panels x (row + rows x column).
-    /// The transpose goes tile by tile so both the reads and the writes stay in cache.
+    /// The transpose goes in small square tiles so both the reads and the writes stay in cache
+    /// (small, because rows a power-of-two-ish stride apart compete for the same cache sets).
     private static func fortranPanel<Element, Order>(_ read: ElementReader<Element, Order>, _ layout: ArrayLayout,
                                                      _ panel: Int, into out: UnsafeMutableBufferPointer<Double>) {
-        let tile = 64
+        let tile = 16
         let (panels, rows, columns) = (layout.panels, layout.rows, layout.columns)
         for rowStart in stride(from: 0, to: rows, by: tile) {
             let rowEnd = min(rowStart + tile, rows)
             for columnStart in stride(from: 0, to: columns, by: tile) {
                 for column in columnStart..<min(columnStart + tile, columns) {
-                    let columnBase = rows * column
+                    let columnBase = rows &* column
                     for row in rowStart..<rowEnd {
-                        out[row * columns + column] = read(panel + panels * (row + columnBase))
+                        out[row &* columns &+ column] = read(panel &+ panels &* (row &+ columnBase))
                     }
                 }
             }

@@ -14,22 +14,25 @@ enum ZipInflater {
     /// The inflated bytes of `compressed`, which must inflate to exactly `expectedSize` bytes.
     static func inflate(_ compressed: UnsafeRawBufferPointer, expectedSize: UInt64) throws -> Data {
         var output = Data()
-        // Reserve no more than the archive's own size: the claimed size is unchecked until the
-        // data is inflated, and a float array rarely compresses much.
+        // The claimed size is unchecked until the data is inflated, so reserve no more than
+        // twice the compressed size (float arrays rarely compress further); growth does the rest.
         output.reserveCapacity(Int(min(expectedSize, UInt64(compressed.count) * 2)))
         var consumed = 0
         do {
             _ = try Data.decompress(size: Int64(compressed.count), bufferSize: chunkSize, skipCRC32: true,
-                                    provider: { _, _ in
-                // ZIPFoundation asks for more input until the stream ends (it spins forever on
-                // an empty chunk) and tells zlib every chunk is full size (so zlib would read
-                // past a short one). So: full-size chunks, zero-padded at the end, and an
-                // error once the member's bytes are used up. A stream cut short may run on
-                // into the padding; zlib then fails, or the size or checksum check does.
+                                    provider: { _, size in
+                // On Linux ZIPFoundation asks for more input until the stream ends (spinning
+                // forever on an empty chunk) and tells zlib every chunk is `size` bytes (so
+                // zlib would read past a short one). So: chunks of exactly the size asked for,
+                // zero-padded at the end, and an error once the member's bytes are used up. A
+                // stream cut short may run on into the padding; zlib then fails, or the size
+                // or checksum check does.
                 guard consumed < compressed.count else { throw InputExhausted() }
-                let take = min(chunkSize, compressed.count - consumed)
-                var chunk = Data(count: chunkSize)
-                chunk.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: compressed[consumed..<consumed + take])) }
+                let take = min(size, compressed.count - consumed)
+                var chunk = Data(count: size)
+                chunk.withUnsafeMutableBytes {
+                    $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: compressed[consumed..<consumed + take]))
+                }
                 consumed += take
                 return chunk
             }, consumer: { piece in

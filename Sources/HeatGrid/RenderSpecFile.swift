@@ -2,14 +2,14 @@ import Foundation
 
 extension Renderer {
     /// Renders the spec file at `specURL` into every output (format from each extension).
-    /// Outputs are checked before any work, drawn in memory, then written atomically, so a
-    /// failure never leaves a partial file. Returns the figure for inspection.
+    /// Outputs are checked before any data is read, drawn in memory, then written atomically, so a
+    /// failure never leaves a partial file. Plugins the spec names are loaded for this figure only.
+    /// Returns the figure for inspection.
     @discardableResult
     /// `dpi` overrides the spec's `dpi`; without either, `options.dpi` (300) is used.
     public func render(specAt specURL: URL, to outputs: [URL], options: RenderOptions = RenderOptions(),
                        dpi: Double? = nil, overrides: SpecOverrides = SpecOverrides(),
                        displayPath: String? = nil) throws -> Figure {
-        _ = try backends(for: outputs)
         for output in outputs {
             let folder = output.deletingLastPathComponent()
             var isDirectory: ObjCBool = false
@@ -19,12 +19,16 @@ extension Renderer {
         }
         let shown = displayPath ?? specURL.path
         let spec = overrides.applied(to: try FigureSpec.load(from: specURL, displayPath: shown))
+        // The spec's runtime plugins (relative to it) join this renderer's registry for this
+        // figure; then the outputs' formats are checked, before the data is read.
+        let renderer = try loadingPlugins(spec.plugins ?? [], relativeTo: specURL.deletingLastPathComponent())
+        _ = try renderer.backends(for: outputs)
         let dpi = dpi ?? spec.dpi ?? options.dpi
-        let figure = try figure(for: spec, baseURL: specURL.deletingLastPathComponent(), specFile: shown, dpi: dpi)
+        let figure = try renderer.figure(for: spec, baseURL: specURL.deletingLastPathComponent(), specFile: shown, dpi: dpi)
         var options = options
         options.dpi = dpi
         if let title = spec.title { options.title = title }
-        try write(figure.scene, to: outputs, options: options)
+        try renderer.write(figure.scene, to: outputs, options: options)
         return figure
     }
 }

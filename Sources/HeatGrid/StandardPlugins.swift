@@ -1,4 +1,5 @@
 @_exported import HeatGridCore
+import Foundation
 import CSVSource
 import CairoBackend
 import Colormaps
@@ -19,13 +20,32 @@ extension PluginRegistry {
         registry.register(source: NumPySource())
         BuiltInScales.register(into: &registry)
         BuiltInColormaps.register(into: &registry)
+        registry.register(colormapImporter: ColormapFileImporter())
         registry.register(layout: GridLayout())
         BuiltInBackends.register(into: &registry)
         return registry
     }
 }
 
+extension PluginRegistry {
+    /// Registers the colormap files in every folder of `HEATGRID_COLORMAP_PATH` (colon-separated),
+    /// so a lab's own colormaps are used by name like the built-ins.
+    public mutating func registerColormapFolders(from environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard let path = environment["HEATGRID_COLORMAP_PATH"], !path.isEmpty else { return }
+        for folder in path.split(separator: ":") where !folder.isEmpty {
+            try ColormapFolder.register(URL(fileURLWithPath: String(folder)), displayPath: String(folder), into: &self)
+        }
+    }
+}
+
 extension Renderer {
     /// A renderer with every built-in plugin.
     public static var standard: Renderer { Renderer(registry: .standard) }
+
+    /// The built-ins plus what the environment adds: colormap folders in `HEATGRID_COLORMAP_PATH`.
+    public static func fromEnvironment() throws -> Renderer {
+        var registry = PluginRegistry.standard
+        try registry.registerColormapFolders()
+        return Renderer(registry: registry)
+    }
 }

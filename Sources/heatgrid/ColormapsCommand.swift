@@ -19,7 +19,7 @@ struct ColormapsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let renderer = Renderer.standard
+            let renderer = try Renderer.fromEnvironment()
             var colormaps = renderer.registry.colormaps.values.sorted { $0.name < $1.name }
             if let folder { colormaps += try renderer.colormaps(inFolder: URL(fileURLWithPath: folder)) }
             guard let output else {

@@ -1,18 +1,32 @@
 import ArgumentParser
 import HeatGrid
 
-/// `heatgrid list`: what the registry holds.
+/// `heatgrid list`: what the registry holds, with where runtime plugins' entries came from.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the registered data sources, scales, colormaps, layouts and output formats.")
 
-    func run() {
-        let registry = PluginRegistry.standard
-        print("sources:   " + registry.sources.map { "\($0.format) (.\($0.fileExtensions.joined(separator: ", .")))" }
-            .joined(separator: ", "))
-        print("scales:    " + registry.scales.keys.sorted().joined(separator: ", "))
-        print("colormaps: " + registry.colormaps.keys.sorted().joined(separator: ", "))
-        print("layouts:   " + registry.layouts.keys.sorted().joined(separator: ", "))
-        print("formats:   " + registry.backends.flatMap(\.formats).joined(separator: ", "))
+    @Option(help: "A plugin library (.so) to load, or a folder of them; repeat for several (also: HEATGRID_PLUGIN_PATH).")
+    var plugin: [String] = []
+
+    func run() throws {
+        var registry = PluginRegistry.standard
+        try reportingErrors { try registry.loadPlugins(commandLine: plugin) }
+        /// `name`, followed by the library it came from when that is not the built-ins.
+        func shown(_ kind: String, _ name: String, _ label: String? = nil) -> String {
+            let origin = registry.origin(of: kind, name)
+            return (label ?? name) + (origin == PluginAPI.builtInOrigin ? "" : " [from \(origin)]")
+        }
+        print("sources:   " + registry.sources.map {
+            shown("source", $0.format, "\($0.format) (.\($0.fileExtensions.joined(separator: ", .")))")
+        }.joined(separator: ", "))
+        print("scales:    " + registry.scales.keys.sorted().map { shown("scale", $0) }.joined(separator: ", "))
+        print("colormaps: " + registry.colormaps.keys.sorted().map { shown("colormap", $0) }.joined(separator: ", "))
+        print("layouts:   " + registry.layouts.keys.sorted().map { shown("layout", $0) }.joined(separator: ", "))
+        print("formats:   " + registry.backends.flatMap(\.formats).map { shown("backend", $0) }.joined(separator: ", "))
+        let libraries = Set(registry.origins.values).subtracting([PluginAPI.builtInOrigin]).sorted()
+        if !libraries.isEmpty {
+            print("plugins:   " + libraries.joined(separator: ", "))
+        }
     }
 }

@@ -53,6 +53,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Figure height, in the same units.")
     var height: String?
 
+    @Option(help: "A plugin library (.so) to load, or a folder of them; repeat for several (also: HEATGRID_PLUGIN_PATH).")
+    var plugin: [String] = []
+
     func validate() throws {
         guard !specs.isEmpty else { throw ValidationError("give a figure spec (JSON)") }
         if outDir == nil {
@@ -76,15 +79,17 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? 0
         let options = RenderOptions(creationDate: epoch)
+        var renderer = try reportingErrors { try Renderer.fromEnvironment() }
+        try reportingErrors { try renderer.registry.loadPlugins(commandLine: plugin) }
         guard let outDir else {
             try reportingErrors {
-                try Renderer.standard.render(specAt: URL(fileURLWithPath: specs[0]), to: outputs.map { URL(fileURLWithPath: $0) },
+                try renderer.render(specAt: URL(fileURLWithPath: specs[0]), to: outputs.map { URL(fileURLWithPath: $0) },
                                              options: options, dpi: dpi, overrides: overrides, displayPath: specs[0])
             }
             return
         }
         let jobs = try reportingErrors { try BatchJob.jobs(specs: specs, outDir: outDir, formats: format.isEmpty ? ["png"] : format) }
-        let failures = BatchJob.runAll(jobs, renderer: .standard, options: options, dpi: dpi, overrides: overrides)
+        let failures = BatchJob.runAll(jobs, renderer: renderer, options: options, dpi: dpi, overrides: overrides)
         if failures > 0 {
             FileHandle.standardError.write(Data("heatgrid: \(failures) of \(jobs.count) figures failed\n".utf8))
             throw ExitCode.failure

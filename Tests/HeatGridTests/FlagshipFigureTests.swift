@@ -7,12 +7,21 @@ import Testing
 /// The table indices whose 8-bit colour is nearest to the 8-bit `color`, and that distance (in 1/255
 /// steps). Comparing quantized colours matters: neighbouring viridis entries differ by about one
 /// 8-bit step, so the float table's nearest entry is often the neighbour of the one drawn.
-func nearestEntries(_ color: RGBA, in colormap: LookupTableColormap) -> (indices: [Int], distance: Int) {
-    func bytes(_ c: RGBA) -> [Int] { [c.red, c.green, c.blue].map { Int(($0 * 255).rounded()) } }
-    let pixel = bytes(color)
-    let distances = colormap.table.map { entry in zip(bytes(entry), pixel).map { abs($0 - $1) }.reduce(0, +) }
-    let best = distances.min()!
-    return (distances.indices.filter { distances[$0] == best }, best)
+func nearestEntries(_ color: RGBA, in table: [SIMD3<Int32>]) -> (indices: [Int], distance: Int32) {
+    let pixel = SIMD3<Int32>(Int32((color.red * 255).rounded()), Int32((color.green * 255).rounded()),
+                             Int32((color.blue * 255).rounded()))
+    var best = Int32.max, indices: [Int] = []
+    for (i, entry) in table.enumerated() {
+        let d = entry &- pixel
+        let distance = abs(d.x) + abs(d.y) + abs(d.z)
+        if distance < best { best = distance; indices = [i] } else if distance == best { indices.append(i) }
+    }
+    return (indices, best)
+}
+
+/// A colormap's table as 8-bit colours.
+func quantized(_ colormap: LookupTableColormap) -> [SIMD3<Int32>] {
+    colormap.table.map { SIMD3(Int32(($0.red * 255).rounded()), Int32(($0.green * 255).rounded()), Int32(($0.blue * 255).rounded())) }
 }
 
 /// Checks every cell centre of a PNG render decodes back, through `colormap`, to its value
@@ -22,6 +31,7 @@ func verifyCellColours(figure: Figure, png: URL, dpi: Double, colormap: LookupTa
     let image = try #require(RasterImage(pngFile: png.path))
     let scale = dpi / 72
     let step = (domain.upperBound - domain.lowerBound) / Double(colormap.resolution)
+    let table = quantized(colormap)
     var checked = 0
     for (panel, grid) in zip(figure.dataset.panels, figure.scene.cellGrids) {
         for row in 0..<grid.rows {
@@ -30,7 +40,7 @@ func verifyCellColours(figure: Figure, png: URL, dpi: Double, colormap: LookupTa
                 guard !value.isNaN else { continue }
                 let centre = grid.center(row: row, column: column)
                 let pixel = image.pixel(x: Int(centre.x * scale), y: Int(centre.y * scale))
-                let (indices, distance) = nearestEntries(pixel, in: colormap)
+                let (indices, distance) = nearestEntries(pixel, in: table)
                 #expect(distance <= 1, "panel \(panel.title) cell (\(row), \(column)) is not a colormap colour")
                 let expected = min(max(value, domain.lowerBound), domain.upperBound)
                 // Entries with the same 8-bit colour are indistinguishable: take the one nearest the value.

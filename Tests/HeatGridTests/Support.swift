@@ -21,21 +21,29 @@ struct ProcessResult {
     var stderr: String
 }
 
-/// Runs `executable` with `arguments` and collects its output.
+/// Runs `executable` with `arguments` and collects its output. Output goes to temporary files, not
+/// pipes: Foundation's pipe reading traps on EINTR when many tests run processes at once.
 func run(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
-    let out = Pipe(), err = Pipe()
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("heatgrid-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    try? out.close()
+    try? err.close()
+    return ProcessResult(status: process.terminationStatus,
+                         stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
+                         stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
 }
 
 /// A tool on PATH (pdftotext, qpdf, ...).

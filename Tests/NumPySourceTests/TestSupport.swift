@@ -141,10 +141,13 @@ struct NPY {
                 return cIndex
             }
         }
-        return order.flatMap { index -> [UInt8] in
+        var out: [UInt8] = []
+        out.reserveCapacity(values.count * 8)
+        for index in order {
             let little = scalar.littleEndianBytes(values[index])
-            return bigEndian ? little.reversed() : little
+            out.append(contentsOf: bigEndian ? little.reversed() : little)
         }
+        return out
     }
 }
 

@@ -9,6 +9,13 @@ public struct PluginRegistry: Sendable {
     public private(set) var backends: [any Backend] = []
     /// Measures text for layout; the backend that draws the text should provide it.
     public var textMeasurer: (any TextMeasurer)?
+    /// Where each registration came from, keyed "kind:name" ("layout:grid", "colormap:viridis",
+    /// "source:csv", "scale:log", "colormap-importer:cpt", "backend:png"): "built-in", or the path
+    /// of the runtime plugin library that registered it.
+    public private(set) var origins: [String: String] = [:]
+    /// The origin recorded by the `register` methods; the plugin loader sets it to a library's path
+    /// while that library registers.
+    public var currentOrigin: String = PluginAPI.builtInOrigin
 
     /// An empty registry.
     public init() {}
@@ -16,19 +23,36 @@ public struct PluginRegistry: Sendable {
     public mutating func register(source: any DataSource) {
         sources.removeAll { $0.format == source.format }
         sources.append(source)
+        origins["source:\(source.format)"] = currentOrigin
     }
 
-    public mutating func register(scale: any ScaleProvider) { scales[scale.type.lowercased()] = scale }
+    public mutating func register(scale: any ScaleProvider) {
+        scales[scale.type.lowercased()] = scale
+        origins["scale:\(scale.type.lowercased())"] = currentOrigin
+    }
 
-    public mutating func register(colormap: any Colormap) { colormaps[colormap.name.lowercased()] = colormap }
+    public mutating func register(colormap: any Colormap) {
+        colormaps[colormap.name.lowercased()] = colormap
+        origins["colormap:\(colormap.name.lowercased())"] = currentOrigin
+    }
 
-    public mutating func register(colormapImporter: any ColormapImporter) { colormapImporters.append(colormapImporter) }
+    public mutating func register(colormapImporter: any ColormapImporter) {
+        colormapImporters.append(colormapImporter)
+        // The first importer claiming an extension is the one used.
+        for fileExtension in colormapImporter.fileExtensions where origins["colormap-importer:\(fileExtension)"] == nil {
+            origins["colormap-importer:\(fileExtension)"] = currentOrigin
+        }
+    }
 
-    public mutating func register(layout: any Layout) { layouts[layout.type.lowercased()] = layout }
+    public mutating func register(layout: any Layout) {
+        layouts[layout.type.lowercased()] = layout
+        origins["layout:\(layout.type.lowercased())"] = currentOrigin
+    }
 
     public mutating func register(backend: any Backend) {
         backends.removeAll { Set($0.formats).isSubset(of: backend.formats) }
         backends.append(backend)
+        for format in backend.formats { origins["backend:\(format)"] = currentOrigin }
     }
 
     /// The source for `format`, or else the one claiming the file's extension.

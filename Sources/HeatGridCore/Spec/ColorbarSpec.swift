@@ -3,8 +3,13 @@
 ///     "colorbar": {"title": "Heads Importance", "ticks": [0, 0.001, 0.002, 0.003], "format": "%.3f",
 ///                  "badLabel": "n/a"}
 public struct ColorbarSpec: Sendable, Equatable, Codable {
+    /// Where the bar goes: one shared bar on the right (default) or at the bottom, or one per panel.
+    public enum Position: String, Sendable, Codable, CaseIterable { case right, bottom, each }
+
     /// Title beside the bar; by default the data's value name.
     public var title: String?
+    /// Where the bar goes; "each" is implied by `scale.shared: false`.
+    public var position: Position?
     /// Whether to draw the colorbar.
     public var show: Bool
     /// Explicit tick values (those inside the domain are drawn); by default nice numbers.
@@ -14,17 +19,18 @@ public struct ColorbarSpec: Sendable, Equatable, Codable {
     /// When set, a swatch of the bad (NaN / missing) colour is drawn under the bar with this label.
     public var badLabel: String?
 
-    public init(title: String? = nil, show: Bool = true, ticks: [Double]? = nil, format: String? = nil,
-                badLabel: String? = nil) {
-        self.title = title; self.show = show; self.ticks = ticks; self.format = format; self.badLabel = badLabel
+    public init(title: String? = nil, position: Position? = nil, show: Bool = true, ticks: [Double]? = nil,
+                format: String? = nil, badLabel: String? = nil) {
+        self.title = title; self.position = position; self.show = show; self.ticks = ticks; self.format = format; self.badLabel = badLabel
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case title, show, ticks, format, badLabel }
+    enum CodingKeys: String, CodingKey, CaseIterable { case title, position, show, ticks, format, badLabel }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decodeIfPresent(String.self, forKey: .title)
+        position = try c.decodeIfPresent(Position.self, forKey: .position)
         show = try c.decodeIfPresent(Bool.self, forKey: .show) ?? true
         ticks = try c.decodeIfPresent([Double].self, forKey: .ticks)
         format = try c.decodeIfPresent(String.self, forKey: .format)

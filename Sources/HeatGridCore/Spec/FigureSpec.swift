@@ -18,17 +18,21 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     public var title: String?
     /// PNG resolution in dots per inch (default 300; `--dpi` overrides); also sets the size of `px` lengths.
     public var dpi: Double?
+    /// Runtime plugin libraries (.so) or folders of them, relative to the spec, loaded before the
+    /// figure is built so the spec can name their layouts, colormaps, scales, sources or formats.
+    public var plugins: [String]?
 
     public init(data: DataSpec, scale: ScaleSpec = .init(), colormap: ColormapSpec = "viridis",
                 layout: LayoutSpec = .init(), colorbar: ColorbarSpec = .init(), axes: AxesSpec = .init(),
-                theme: String = "paper", size: SizeSpec = .init(), title: String? = nil, dpi: Double? = nil) {
+                theme: String = "paper", size: SizeSpec = .init(), title: String? = nil, dpi: Double? = nil,
+                plugins: [String]? = nil) {
         self.data = data; self.scale = scale; self.colormap = colormap; self.layout = layout
         self.colorbar = colorbar; self.axes = axes; self.theme = theme; self.size = size; self.title = title
-        self.dpi = dpi
+        self.dpi = dpi; self.plugins = plugins
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case data, scale, colormap, layout, colorbar, axes, theme, size, title, dpi
+        case data, scale, colormap, layout, colorbar, axes, theme, size, title, dpi, plugins
     }
 
     public init(from decoder: Decoder) throws {
@@ -45,6 +49,7 @@ public struct FigureSpec: Sendable, Equatable, Codable {
         size = try c.decodeIfPresent(SizeSpec.self, forKey: .size) ?? defaults.size
         title = try c.decodeIfPresent(String.self, forKey: .title)
         dpi = try c.decodeIfPresent(Double.self, forKey: .dpi)
+        plugins = try c.decodeIfPresent([String].self, forKey: .plugins)
         if let dpi, !(10...2400).contains(dpi) {
             throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.dpi],
                 debugDescription: "expected a resolution between 10 and 2400 dots per inch, found \(dpi)"))
@@ -97,30 +102,6 @@ public struct DataSpec: Sendable, Equatable, Codable {
         column = try c.decodeIfPresent(String.self, forKey: .column)
         value = try c.decodeIfPresent(String.self, forKey: .value)
         missing = try c.decodeIfPresent(MissingCellPolicy.self, forKey: .missing) ?? .error
-    }
-}
-
-/// The `layout` section.
-public struct LayoutSpec: Sendable, Equatable, Codable {
-    /// Layout name ("grid").
-    public var type: String
-    /// Grid rows; by default enough for the panels with `columns`.
-    public var rows: Int?
-    /// Grid columns; by default 4 (or fewer for fewer panels).
-    public var columns: Int?
-
-    public init(type: String = "grid", rows: Int? = nil, columns: Int? = nil) {
-        self.type = type; self.rows = rows; self.columns = columns
-    }
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case type, rows, columns }
-
-    public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        type = try c.decodeIfPresent(String.self, forKey: .type) ?? "grid"
-        rows = try c.decodeIfPresent(Int.self, forKey: .rows)
-        columns = try c.decodeIfPresent(Int.self, forKey: .columns)
     }
 }
 

@@ -18,11 +18,15 @@ public struct ScaleSpec: Sendable, Equatable, Codable {
     public var linthresh: Double?
     /// The value at the middle of the colormap for the `diverging` scale (default 0).
     public var center: Double?
+    /// One scale for all panels (default), or `false` for a scale per panel fitted to its own data,
+    /// each with its own colorbar.
+    public var shared: Bool
 
     public init(type: String = "linear", domain: [DomainBound]? = nil, under: OutOfRangePolicy = .clamp,
-                over: OutOfRangePolicy = .clamp, gamma: Double? = nil, linthresh: Double? = nil, center: Double? = nil) {
+                over: OutOfRangePolicy = .clamp, gamma: Double? = nil, linthresh: Double? = nil, center: Double? = nil,
+                shared: Bool = true) {
         self.type = type; self.domain = domain; self.under = under; self.over = over
-        self.gamma = gamma; self.linthresh = linthresh; self.center = center
+        self.gamma = gamma; self.linthresh = linthresh; self.center = center; self.shared = shared
     }
 
     /// `[lo, hi]` as plain numbers.
@@ -31,7 +35,7 @@ public struct ScaleSpec: Sendable, Equatable, Codable {
                   over: clamp ? .clamp : .extend)
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case type, domain, clamp, under, over, gamma, linthresh, center }
+    enum CodingKeys: String, CodingKey, CaseIterable { case type, domain, clamp, under, over, gamma, linthresh, center, shared }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -45,6 +49,7 @@ public struct ScaleSpec: Sendable, Equatable, Codable {
         gamma = try c.decodeIfPresent(Double.self, forKey: .gamma)
         linthresh = try c.decodeIfPresent(Double.self, forKey: .linthresh)
         center = try c.decodeIfPresent(Double.self, forKey: .center)
+        shared = try c.decodeIfPresent(Bool.self, forKey: .shared) ?? true
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -56,6 +61,7 @@ public struct ScaleSpec: Sendable, Equatable, Codable {
         try c.encodeIfPresent(gamma, forKey: .gamma)
         try c.encodeIfPresent(linthresh, forKey: .linthresh)
         try c.encodeIfPresent(center, forKey: .center)
+        try c.encode(shared, forKey: .shared)
     }
 }
 
