@@ -1,10 +1,15 @@
 import HeatGridCore
 
-/// Panels in a grid of `rows x columns` (2x4 by default for 8 panels), filled row by row, with one
-/// shared colorbar on the right spanning all rows and exactly as tall as the plot boxes.
+/// Panels in a grid with square cells, aligned plot boxes and one shared colorbar (right or
+/// bottom) or a colorbar per panel. One solver serves several arrangements, each its own
+/// `layout.type`:
+/// - `grid`: `rows x columns` (2x4 for 8 panels by default), filled by row or by column (`order`);
+/// - `auto`: the grid shape that gives the biggest cells in the figure's size;
+/// - `row` / `column`: all panels side by side / stacked;
+/// - `template`: named areas like CSS grid-template-areas, so a panel can span several cells.
 ///
-/// The algorithm (in the spirit of matplotlib's constrained layout, without iteration because
-/// every protrusion is known up front):
+/// The solver (matplotlib's constrained layout without iteration, because every protrusion is
+/// measured up front):
 /// 1. Each grid column needs its panels' left protrusion (tick labels, plus the y title where
 ///    shown); each grid row needs its top (title) and bottom (ticks, plus the x title where shown).
 /// 2. Cells are square, so one cell size `s` sets every plot box. `s` is the largest size for
@@ -13,9 +18,13 @@ import HeatGridCore
 ///    long titles get air), the rest centres the grid. Boxes in a grid row share top and bottom
 ///    edges, boxes in a grid column share left and right edges.
 public struct GridLayout: Layout {
-    public let type = "grid"
+    public let type: String
 
-    public init() {}
+    /// The layout for `type`: "grid", "auto", "row", "column" or "template".
+    public init(type: String = "grid") { self.type = type }
+
+    /// Every arrangement, for registration.
+    public static let all = ["grid", "auto", "row", "column", "template"].map(GridLayout.init(type:))
 
     /// Rows and columns for `count` panels from the spec (default: up to 4 columns).
     public static func shape(for count: Int, spec: LayoutSpec, specFile: String = "spec") throws -> (rows: Int, columns: Int) {
@@ -35,75 +44,38 @@ public struct GridLayout: Layout {
 
     public func place(_ request: LayoutRequest) throws -> FigureLayout {
         let count = request.panelShapes.count
-        let (gridRows, gridColumns) = try Self.shape(for: count, spec: request.spec, specFile: request.specFile)
-        let slot = { (i: Int) in (row: i / gridColumns, column: i % gridColumns) }
-        let hasPanel = { (row: Int, column: Int) in row >= 0 && column >= 0 && column < gridColumns
-            && row * gridColumns + column < count }
-        let p = request.panel
-        let outer = request.axisTitles == .outer
-        let showsY = { (row: Int, column: Int) in !outer || !hasPanel(row, column - 1) }
-        let showsX = { (row: Int, column: Int) in !outer || !hasPanel(row + 1, column) }
-
-        // 1. Cells per grid column and row (the biggest matrix there), and fixed protrusions.
-        var columnCells = [Int](repeating: 0, count: gridColumns), rowCells = [Int](repeating: 0, count: gridRows)
-        var left = [Double](repeating: 0, count: gridColumns), bottom = [Double](repeating: 0, count: gridRows)
-        var top = [Double](repeating: 0, count: gridRows)
-        for (i, shape) in request.panelShapes.enumerated() {
-            let (r, c) = slot(i)
-            columnCells[c] = max(columnCells[c], shape.columns)
-            rowCells[r] = max(rowCells[r], shape.rows)
-            left[c] = max(left[c], p.leftTicks + (showsY(r, c) ? p.leftTitle : 0))
-            top[r] = max(top[r], p.top)
-            bottom[r] = max(bottom[r], p.bottomTicks + (showsX(r, c) ? p.bottomTitle : 0))
+        let spec = request.spec
+        switch type {
+        case "row":
+            return try SlotGridSolver(request: request, arrangement: .filled(count: count, rows: 1, columns: count, order: .row)).place()
+        case "column":
+            return try SlotGridSolver(request: request, arrangement: .filled(count: count, rows: count, columns: 1, order: .row)).place()
+        case "template":
+            guard let areas = spec.areas else {
+                throw HeatGridError.spec(file: request.specFile, key: "layout.areas",
+                    message: "the template layout needs areas, e.g. [\"A A B C\", \"A A D E\"]")
+            }
+            let arrangement = try TemplateAreas.arrangement(areas, count: count, specFile: request.specFile)
+            return try SlotGridSolver(request: request, arrangement: arrangement).place()
+        case "auto":
+            // Every column count; keep the one with the biggest cells (ties: fewer rows).
+            var best: (cell: Double, layout: FigureLayout)?
+            var lastError: Error?
+            for columns in 1...max(count, 1) {
+                let rows = (count + columns - 1) / columns
+                guard (rows - 1) * columns < count else { continue }  // no empty last row
+                do {
+                    let solver = SlotGridSolver(request: request, arrangement: .filled(count: count, rows: rows, columns: columns, order: spec.order))
+                    let layout = try solver.place()
+                    let cell = layout.panels.first.map { $0.plotBox.width / Double(max(request.panelShapes[0].columns, 1)) } ?? 0
+                    if best == nil || cell > best!.cell + 1e-9 { best = (cell, layout) }
+                } catch { lastError = error }
+            }
+            guard let best else { throw lastError ?? HeatGridError.layout(message: "no grid shape fits") }
+            return best.layout
+        default:
+            let (rows, columns) = try Self.shape(for: count, spec: spec, specFile: request.specFile)
+            return try SlotGridSolver(request: request, arrangement: .filled(count: count, rows: rows, columns: columns, order: spec.order)).place()
         }
-        let colorbarWidth = request.colorbar.map { $0.gap + $0.barWidth + $0.outside } ?? 0
-        let fixedWidth = 2 * request.margin + left.reduce(0, +) + Double(gridColumns - 1) * request.spacing.width
-            + colorbarWidth
-        let fixedHeight = 2 * request.margin + top.reduce(0, +) + bottom.reduce(0, +)
-            + Double(gridRows - 1) * request.spacing.height
-
-        // 2. The largest square cell that fits.
-        let size = request.figureSize
-        let cellSize = min((size.width - fixedWidth) / Double(columnCells.reduce(0, +)),
-                           (size.height - fixedHeight) / Double(rowCells.reduce(0, +)))
-        guard cellSize >= 0.05 else {
-            throw HeatGridError.layout(message: String(format:
-                "a %.0fx%.0f pt figure is too small for a %dx%d grid: its labels, spacing and colorbar alone need %.0fx%.0f pt; make the figure larger or the theme's text smaller",
-                size.width, size.height, gridRows, gridColumns, fixedWidth, fixedHeight))
-        }
-
-        // 3. Centre the grid and place the boxes.
-        let leftoverWidth = size.width - fixedWidth - cellSize * Double(columnCells.reduce(0, +))
-        let leftoverHeight = size.height - fixedHeight - cellSize * Double(rowCells.reduce(0, +))
-        let extraColumnGap = min(leftoverWidth / Double(gridColumns + 1), 1.5 * request.spacing.width)
-        let extraRowGap = min(leftoverHeight / Double(gridRows + 1), 1.5 * request.spacing.height)
-        var columnX: [Double] = []
-        var x = request.margin + (leftoverWidth - extraColumnGap * Double(gridColumns - 1)) / 2
-        for c in 0..<gridColumns {
-            x += left[c]
-            columnX.append(x)
-            x += cellSize * Double(columnCells[c]) + request.spacing.width + extraColumnGap
-        }
-        var rowY: [Double] = []
-        var y = request.margin + (leftoverHeight - extraRowGap * Double(gridRows - 1)) / 2
-        for r in 0..<gridRows {
-            y += top[r]
-            rowY.append(y)
-            y += cellSize * Double(rowCells[r]) + bottom[r] + request.spacing.height + extraRowGap
-        }
-        let panels = request.panelShapes.enumerated().map { i, shape in
-            let (r, c) = slot(i)
-            let width = cellSize * Double(shape.columns), height = cellSize * Double(shape.rows)
-            // A smaller matrix sits centred in its grid slot, cells the same size as its neighbours'.
-            let box = Rect(x: columnX[c] + (cellSize * Double(columnCells[c]) - width) / 2,
-                           y: rowY[r] + (cellSize * Double(rowCells[r]) - height) / 2, width: width, height: height)
-            return PanelPlacement(plotBox: box, showsXTitle: showsX(r, c), showsYTitle: showsY(r, c))
-        }
-        let colorbar = request.colorbar.map { bar in
-            let top = rowY[0], bottom = rowY[gridRows - 1] + cellSize * Double(rowCells[gridRows - 1])
-            let lastColumnRight = columnX[gridColumns - 1] + cellSize * Double(columnCells[gridColumns - 1])
-            return Rect(x: lastColumnRight + bar.gap, y: top, width: bar.barWidth, height: bottom - top)
-        }
-        return FigureLayout(panels: panels, colorbar: colorbar)
     }
 }

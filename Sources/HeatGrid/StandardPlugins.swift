@@ -21,7 +21,7 @@ extension PluginRegistry {
         BuiltInScales.register(into: &registry)
         BuiltInColormaps.register(into: &registry)
         registry.register(colormapImporter: ColormapFileImporter())
-        registry.register(layout: GridLayout())
+        for layout in GridLayout.all { registry.register(layout: layout) }
         BuiltInBackends.register(into: &registry)
         return registry
     }

@@ -129,3 +129,77 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutS
         #expect(SceneCheck.problems(in: scene).isEmpty)
     }
 }
+
+@Suite struct LayoutVariantTests {
+    let size = Size(width: 220 / 25.4 * 72, height: 120 / 25.4 * 72)
+
+    func composed(_ spec: LayoutSpec, size: Size? = nil, placement: ColorbarPlacement = .right) throws -> (Scene, FigureLayout) {
+        let dataset = flagshipDataset()
+        var labels = FigureComposer.Labels(xTitle: "Head", yTitle: "Layer", colorbarTitle: "Heads Importance",
+                                           xTickStep: 6, yTickStep: 6, axisTitles: .outer)
+        labels.colorbarPlacement = placement
+        let mapping = ColorMapping(scale: ClampedScale(), colormap: LookupTableColormap(name: "g", table: [.black, .white]),
+                                   bad: .white, underPolicy: .clamp, overPolicy: .clamp, data: DataSummary(dataset))
+        let composer = FigureComposer(dataset: dataset, mapping: mapping, theme: .paper, labels: labels,
+                                      layout: GridLayout(type: spec.type), layoutSpec: spec, measurer: FixedWidthMeasurer())
+        let result = try composer.compose(size: size ?? self.size)
+        #expect(SceneCheck.problems(in: result.scene).isEmpty)
+        return result
+    }
+
+    @Test(arguments: [(4, 2), (1, 8), (8, 1), (2, 4)])
+    func gridShapesAlignTheirBoxes(rows: Int, columns: Int) throws {
+        let size = Size(width: Double(columns) * 110 + 80, height: Double(rows) * 100 + 40)
+        let (_, layout) = try composed(LayoutSpec(rows: rows, columns: columns), size: size)
+        let boxes = layout.panels.map(\.plotBox)
+        for i in boxes.indices {
+            let (r, c) = (i / columns, i % columns)
+            if c > 0 { #expect(abs(boxes[i].minY - boxes[i - 1].minY) < 1e-9 && boxes[i].minX > boxes[i - 1].maxX) }
+            if r > 0 { #expect(abs(boxes[i].minX - boxes[i - columns].minX) < 1e-9 && boxes[i].minY > boxes[i - columns].maxY) }
+        }
+    }
+
+    @Test func columnMajorOrderFillsColumnsFirst() throws {
+        let (_, layout) = try composed(LayoutSpec(rows: 2, columns: 4, order: .column))
+        let boxes = layout.panels.map(\.plotBox)
+        #expect(abs(boxes[0].minX - boxes[1].minX) < 1e-9 && boxes[1].minY > boxes[0].maxY)
+        #expect(boxes[2].minX > boxes[0].maxX)
+    }
+
+    @Test func autoPicksTheShapeWithTheBiggestCells() throws {
+        let wide = try composed(LayoutSpec(type: "auto"), size: Size(width: 900, height: 140)).1
+        #expect(Set(wide.panels.map { $0.plotBox.minY.rounded() }).count == 1)  // one row
+        let tall = try composed(LayoutSpec(type: "auto"), size: Size(width: 160, height: 900)).1
+        #expect(Set(tall.panels.map { $0.plotBox.minX.rounded() }).count <= 2)
+    }
+
+    @Test func templateAreasSpanSlots() throws {
+        let (_, layout) = try composed(LayoutSpec(type: "template", areas: ["A A B C D", "A A E F G", ". H . . ."]),
+                                       size: Size(width: 620, height: 400))
+        let boxes = layout.panels.map(\.plotBox)
+        #expect(boxes[0].width > 1.8 * boxes[1].width)  // A spans two columns and two rows
+        #expect(abs(boxes[0].width - boxes[0].height) < 1e-9)  // still square cells
+        #expect(boxes[7].minY > boxes[4].maxY)
+        #expect(throws: HeatGridError.self) {
+            try composed(LayoutSpec(type: "template", areas: ["A B A"]))  // not a rectangle
+        }
+        #expect(throws: HeatGridError.self) { try composed(LayoutSpec(type: "template", areas: ["A B", "C D"])) }  // 4 < 8
+    }
+
+    @Test func bottomColorbarSpansThePlotBoxes() throws {
+        let (scene, layout) = try composed(LayoutSpec(rows: 2, columns: 4), placement: .bottom)
+        let bar = try #require(layout.colorbar)
+        let boxes = layout.panels.map(\.plotBox)
+        #expect(abs(bar.minX - boxes.map(\.minX).min()!) < 1e-9 && abs(bar.maxX - boxes.map(\.maxX).max()!) < 1e-9)
+        #expect(bar.minY > boxes.map(\.maxY).max()!)
+        #expect(scene.texts.first { $0.role == "colorbar-title" }?.angle == 0)
+    }
+
+    @Test func eachPanelGetsItsOwnColorbar() throws {
+        let (_, layout) = try composed(LayoutSpec(rows: 2, columns: 4), size: Size(width: 700, height: 300), placement: .eachPanel)
+        #expect(layout.colorbar == nil && layout.panelColorbars.count == 8)
+        for (bar, panel) in zip(layout.panelColorbars, layout.panels) {
+            #expect(bar.minX > panel.plotBox.maxX && bar.height == panel.plotBox.height)
+        }
+    }
+}

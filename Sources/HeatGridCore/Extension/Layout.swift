@@ -22,15 +22,29 @@ public struct PanelProtrusions: Sendable, Equatable {
     }
 }
 
-/// The colorbar's needs: the bar's width, the gap before it, and how far its ticks, labels and
-/// title stick out beyond the bar.
+/// Where colorbars go.
+public enum ColorbarPlacement: String, Sendable, Equatable, Codable {
+    /// One shared bar right of the panels, as tall as the plot boxes.
+    case right
+    /// One shared bar under the panels, as wide as the plot boxes.
+    case bottom
+    /// A bar right of every panel, as tall as its plot box.
+    case eachPanel
+}
+
+/// The colorbar's needs: the bar's thickness, the gap before it, and how far its ticks, labels
+/// and title stick out beyond the bar (to the right of a vertical bar, below a horizontal one).
 public struct ColorbarProtrusions: Sendable, Equatable {
     public var barWidth: Double
     public var gap: Double
     public var outside: Double
-    public init(barWidth: Double, gap: Double, outside: Double) {
-        self.barWidth = barWidth; self.gap = gap; self.outside = outside
+    public var placement: ColorbarPlacement
+    public init(barWidth: Double, gap: Double, outside: Double, placement: ColorbarPlacement = .right) {
+        self.barWidth = barWidth; self.gap = gap; self.outside = outside; self.placement = placement
     }
+
+    /// Everything the bar takes across its thickness: gap, bar and labels.
+    public var total: Double { gap + barWidth + outside }
 }
 
 /// What a layout places: panels with their matrix shapes and measured decorations, and a colorbar.
@@ -74,12 +88,14 @@ public struct PanelPlacement: Sendable, Equatable, Codable {
     }
 }
 
-/// A layout's answer: a placement per panel (same order as the request) and the colorbar's bar.
+/// A layout's answer: a placement per panel (same order as the request) and the colorbar's bar
+/// (shared), or one bar per panel (`panelColorbars`, same order) for `.eachPanel`.
 public struct FigureLayout: Sendable, Equatable, Codable {
     public var panels: [PanelPlacement]
     public var colorbar: Rect?
-    public init(panels: [PanelPlacement], colorbar: Rect?) {
-        self.panels = panels; self.colorbar = colorbar
+    public var panelColorbars: [Rect]
+    public init(panels: [PanelPlacement], colorbar: Rect?, panelColorbars: [Rect] = []) {
+        self.panels = panels; self.colorbar = colorbar; self.panelColorbars = panelColorbars
     }
 }
 

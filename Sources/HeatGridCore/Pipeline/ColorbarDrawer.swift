@@ -1,6 +1,7 @@
-/// Draws the colorbar from the shared `ColorMapping`: the gradient, extend triangles for ends
-/// drawn in their own colour, ticks with their labels, the rotated title, and optionally a swatch
-/// of the bad colour under the bar.
+/// Draws a colorbar from its `ColorMapping`: the gradient, extend triangles for ends drawn in
+/// their own colour, ticks with their labels, the title, and optionally a swatch of the bad
+/// colour. A bar taller than wide is vertical (labels right, title rotated beside them); a wider
+/// one is horizontal (labels below, title under them).
 struct ColorbarDrawer {
     let mapping: ColorMapping
     let ticks: ColorbarTicks
@@ -14,46 +15,43 @@ struct ColorbarDrawer {
 
     /// Length of an extend triangle for a bar of `frame` (matplotlib's extendfrac, about 5%).
     static func triangleLength(for frame: Rect) -> Double {
-        min(frame.width * 1.2, frame.height * 0.06)
-    }
-
-    /// The part of `frame` the gradient fills, once triangles have taken their ends.
-    func gradientFrame(in frame: Rect) -> Rect {
-        let length = Self.triangleLength(for: frame)
-        let top = mapping.over == .clamp ? 0 : length, bottom = mapping.under == .clamp ? 0 : length
-        return Rect(x: frame.minX, y: frame.minY + top, width: frame.width, height: frame.height - top - bottom)
+        let (thickness, length) = frame.height >= frame.width ? (frame.width, frame.height) : (frame.height, frame.width)
+        return min(thickness * 1.2, length * 0.06)
     }
 
     func draw(in frame: Rect) throws -> [SceneItem] {
-        let bar = gradientFrame(in: frame)
-        let steps = max(mapping.colormap.resolution, 2)
-        let colors = (0..<steps).map { mapping.colormap.color(at: (Double($0) + 0.5) / Double(steps)) }
-        var items: [SceneItem] = [.gradient(GradientItem(frame: bar, colors: colors, direction: .bottomToTop))]
+        frame.height >= frame.width ? try drawVertical(in: frame) : try drawHorizontal(in: frame)
+    }
 
-        // The outline runs around gradient and triangles as one shape.
+    private var colors: [RGBA] {
+        let steps = max(mapping.colormap.resolution, 2)
+        return (0..<steps).map { mapping.colormap.color(at: (Double($0) + 0.5) / Double(steps)) }
+    }
+
+    private func drawVertical(in frame: Rect) throws -> [SceneItem] {
+        let length = Self.triangleLength(for: frame)
+        let top = mapping.over == .clamp ? 0 : length, bottom = mapping.under == .clamp ? 0 : length
+        let bar = Rect(x: frame.minX, y: frame.minY + top, width: frame.width, height: frame.height - top - bottom)
+        var items: [SceneItem] = [.gradient(GradientItem(frame: bar, colors: colors, direction: .bottomToTop))]
+        // The outline runs around gradient and triangles as one shape, counter-clockwise from bottom left.
         var outline = [Point(x: bar.minX, y: bar.maxY)]
         if case .extend(let color) = mapping.under {
             let tip = Point(x: bar.midX, y: frame.maxY)
-            items.append(.polygon(PolygonItem(points: [Point(x: bar.minX, y: bar.maxY), tip, Point(x: bar.maxX, y: bar.maxY)],
-                                              fill: color, stroke: nil, lineWidth: 0, role: "colorbar-under")))
+            items.append(triangle([Point(x: bar.minX, y: bar.maxY), tip, Point(x: bar.maxX, y: bar.maxY)], color, "colorbar-under"))
             outline.append(tip)
         }
-        outline.append(Point(x: bar.maxX, y: bar.maxY))
-        outline.append(Point(x: bar.maxX, y: bar.minY))
+        outline += [Point(x: bar.maxX, y: bar.maxY), Point(x: bar.maxX, y: bar.minY)]
         if case .extend(let color) = mapping.over {
             let tip = Point(x: bar.midX, y: frame.minY)
-            items.append(.polygon(PolygonItem(points: [Point(x: bar.maxX, y: bar.minY), tip, Point(x: bar.minX, y: bar.minY)],
-                                              fill: color, stroke: nil, lineWidth: 0, role: "colorbar-over")))
+            items.append(triangle([Point(x: bar.maxX, y: bar.minY), tip, Point(x: bar.minX, y: bar.minY)], color, "colorbar-over"))
             outline.append(tip)
         }
         outline.append(Point(x: bar.minX, y: bar.minY))
-        items.append(.polygon(PolygonItem(points: outline, fill: nil, stroke: theme.axisColor, lineWidth: theme.frameWidth,
-                                          role: "colorbar-frame")))
+        items.append(frameItem(outline))
 
         var labelRight = frame.maxX
-        for (value, label) in zip(ticks.values, ticks.labels) {
-            guard let t = mapping.scale.position(of: value), (-1e-9...(1 + 1e-9)).contains(t) else { continue }
-            let y = bar.maxY - min(max(t, 0), 1) * bar.height
+        for (value, label) in visibleTicks {
+            let y = bar.maxY - position(value) * bar.height
             items.append(.line(LineItem(from: Point(x: bar.maxX, y: y), to: Point(x: bar.maxX + theme.tickLength, y: y),
                                         color: theme.axisColor, width: theme.tickWidth)))
             let item = try text.horizontal(label, font: tickFont, x: bar.maxX + theme.tickLength + theme.tickPad,
@@ -68,10 +66,79 @@ struct ColorbarDrawer {
         if let badLabel {
             let side = frame.width
             let swatch = Rect(x: frame.minX, y: frame.maxY + theme.tickLength + theme.tickPad + 2, width: side, height: side)
-            items.append(.rect(RectItem(rect: swatch, fill: mapping.bad, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
-            items.append(.text(try text.horizontal(badLabel, font: tickFont, x: swatch.maxX + theme.tickPad + theme.tickLength,
-                                                   align: .start, centerY: swatch.midY, role: "colorbar-bad")))
+            items += try badSwatch(swatch, label: badLabel)
         }
         return items
+    }
+
+    private func drawHorizontal(in frame: Rect) throws -> [SceneItem] {
+        let length = Self.triangleLength(for: frame)
+        let right = mapping.over == .clamp ? 0 : length, left = mapping.under == .clamp ? 0 : length
+        let bar = Rect(x: frame.minX + left, y: frame.minY, width: frame.width - left - right, height: frame.height)
+        var items: [SceneItem] = [.gradient(GradientItem(frame: bar, colors: colors, direction: .leftToRight))]
+        var outline = [Point(x: bar.minX, y: bar.minY)]
+        if case .extend(let color) = mapping.under {
+            let tip = Point(x: frame.minX, y: bar.midY)
+            items.append(triangle([Point(x: bar.minX, y: bar.minY), tip, Point(x: bar.minX, y: bar.maxY)], color, "colorbar-under"))
+            outline.append(tip)
+        }
+        outline += [Point(x: bar.minX, y: bar.maxY), Point(x: bar.maxX, y: bar.maxY)]
+        if case .extend(let color) = mapping.over {
+            let tip = Point(x: frame.maxX, y: bar.midY)
+            items.append(triangle([Point(x: bar.maxX, y: bar.maxY), tip, Point(x: bar.maxX, y: bar.minY)], color, "colorbar-over"))
+            outline.append(tip)
+        }
+        outline.append(Point(x: bar.maxX, y: bar.minY))
+        items.append(frameItem(outline))
+
+        var labelBottom = frame.maxY
+        let labelTop = bar.maxY + theme.tickLength + theme.tickPad
+        for (value, label) in visibleTicks {
+            let x = bar.minX + position(value) * bar.width
+            items.append(.line(LineItem(from: Point(x: x, y: bar.maxY), to: Point(x: x, y: bar.maxY + theme.tickLength),
+                                        color: theme.axisColor, width: theme.tickWidth)))
+            let item = try text.horizontal(label, font: tickFont, x: x, align: .center, top: labelTop, role: "colorbar-tick")
+            labelBottom = max(labelBottom, item.bounds.maxY)
+            items.append(.text(item))
+        }
+        let titleTop = labelBottom + theme.axisTitlePad
+        if !title.isEmpty {
+            items.append(.text(try text.horizontal(title, font: titleFont, x: bar.midX, align: .center, top: titleTop,
+                                                   role: "colorbar-title")))
+        }
+        if let badLabel {
+            // On the title's line, at the bar's right end.
+            let label = try text.horizontal(badLabel, font: tickFont, x: frame.maxX, align: .end, top: titleTop,
+                                            role: "colorbar-bad")
+            let side = label.bounds.height
+            let swatch = Rect(x: label.bounds.minX - theme.tickPad - side, y: label.bounds.minY, width: side, height: side)
+            items.append(.rect(RectItem(rect: swatch, fill: mapping.bad, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
+            items.append(.text(label))
+        }
+        return items
+    }
+
+    /// Ticks whose values the scale places on the bar.
+    private var visibleTicks: [(Double, String)] {
+        zip(ticks.values, ticks.labels).filter { value, _ in
+            guard let t = mapping.scale.position(of: value) else { return false }
+            return (-1e-9...(1 + 1e-9)).contains(t)
+        }
+    }
+
+    private func position(_ value: Double) -> Double { min(max(mapping.scale.position(of: value) ?? 0, 0), 1) }
+
+    private func triangle(_ points: [Point], _ color: RGBA, _ role: String) -> SceneItem {
+        .polygon(PolygonItem(points: points, fill: color, stroke: nil, lineWidth: 0, role: role))
+    }
+
+    private func frameItem(_ outline: [Point]) -> SceneItem {
+        .polygon(PolygonItem(points: outline, fill: nil, stroke: theme.axisColor, lineWidth: theme.frameWidth, role: "colorbar-frame"))
+    }
+
+    private func badSwatch(_ swatch: Rect, label: String) throws -> [SceneItem] {
+        [.rect(RectItem(rect: swatch, fill: mapping.bad, stroke: theme.axisColor, lineWidth: theme.frameWidth)),
+         .text(try text.horizontal(label, font: tickFont, x: swatch.maxX + theme.tickPad + theme.tickLength,
+                                   align: .start, centerY: swatch.midY, role: "colorbar-bad"))]
     }
 }

@@ -20,6 +20,8 @@ public struct FigureComposer: Sendable {
         public var colorbarTicks: [Double]?
         public var colorbarFormat: TickFormat?
         public var badLabel: String?
+        /// Where the colorbar goes (one per panel when the panels have their own scales).
+        public var colorbarPlacement: ColorbarPlacement = .right
         public init(xTitle: String, yTitle: String, colorbarTitle: String, xTickStep: Int? = nil,
                     yTickStep: Int? = nil, axisTitles: AxesSpec.TitlePlacement = .all, colorbarTicks: [Double]? = nil,
                     colorbarFormat: TickFormat? = nil, badLabel: String? = nil) {
@@ -30,7 +32,10 @@ public struct FigureComposer: Sendable {
     }
 
     public var dataset: Dataset
-    public var mapping: ColorMapping
+    /// One mapping per panel: all the same value when the scale is shared.
+    public var mappings: [ColorMapping]
+    /// The shared mapping (the first panel's).
+    public var mapping: ColorMapping { mappings[0] }
     public var theme: Theme
     public var labels: Labels
     public var layout: any Layout
@@ -40,10 +45,21 @@ public struct FigureComposer: Sendable {
     /// The spec file, for error messages.
     public var specFile: String
 
+    /// A composer for panels sharing one colour mapping.
     public init(dataset: Dataset, mapping: ColorMapping, theme: Theme, labels: Labels, layout: any Layout,
                 layoutSpec: LayoutSpec, showsColorbar: Bool = true, measurer: any TextMeasurer,
                 specFile: String = "spec") {
-        self.dataset = dataset; self.mapping = mapping; self.theme = theme; self.labels = labels
+        self.init(dataset: dataset, mappings: Array(repeating: mapping, count: max(dataset.panels.count, 1)), theme: theme,
+                  labels: labels, layout: layout, layoutSpec: layoutSpec, showsColorbar: showsColorbar,
+                  measurer: measurer, specFile: specFile)
+    }
+
+    /// A composer with a mapping per panel (independent scales, one colorbar each).
+    public init(dataset: Dataset, mappings: [ColorMapping], theme: Theme, labels: Labels, layout: any Layout,
+                layoutSpec: LayoutSpec, showsColorbar: Bool = true, measurer: any TextMeasurer,
+                specFile: String = "spec") {
+        precondition(!mappings.isEmpty, "a figure needs a colour mapping")
+        self.dataset = dataset; self.mappings = mappings; self.theme = theme; self.labels = labels
         self.layout = layout; self.layoutSpec = layoutSpec; self.showsColorbar = showsColorbar
         self.measurer = measurer; self.specFile = specFile
     }
@@ -78,7 +94,10 @@ public struct FigureComposer: Sendable {
     public func compose(size: Size) throws -> (scene: Scene, layout: FigureLayout) {
         guard !dataset.panels.isEmpty else { throw HeatGridError.layout(message: "the data has no panels to draw") }
         let text = TextPlacer(measurer: measurer, color: theme.textColor)
-        let colorbarTicks = ColorbarTicks(mapping: mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat)
+        let placement = labels.colorbarPlacement
+        let colorbarTicks = mappings.map { ColorbarTicks(mapping: $0, explicit: labels.colorbarTicks, format: labels.colorbarFormat) }
+        // Bars of their own carry no title (the panel title says what they are).
+        let colorbarTitle = placement == .eachPanel ? "" : labels.colorbarTitle
 
         // 1. Measure.
         let tickHeight = try measurer.measure("0", font: tickFont).height
@@ -96,11 +115,12 @@ public struct FigureComposer: Sendable {
             titleOverhang: 0)
         var colorbar: ColorbarProtrusions?
         if showsColorbar {
-            let labelWidth = try colorbarTicks.labels.map { try measurer.measure($0, font: tickFont).width }.max() ?? 0
+            let labelWidth = try colorbarTicks.flatMap(\.labels).map { try measurer.measure($0, font: tickFont).width }.max() ?? 0
+            let title = colorbarTitle.isEmpty ? 0 : theme.axisTitlePad + axisTitleHeight
+            let labels = placement == .bottom ? tickHeight : labelWidth
             colorbar = ColorbarProtrusions(
-                barWidth: theme.colorbarWidth, gap: theme.colorbarPad,
-                outside: theme.tickLength + theme.tickPad + labelWidth
-                    + (labels.colorbarTitle.isEmpty ? 0 : theme.axisTitlePad + axisTitleHeight))
+                barWidth: theme.colorbarWidth, gap: placement == .eachPanel ? theme.colorbarPad / 2 : theme.colorbarPad,
+                outside: theme.tickLength + theme.tickPad + labels + title, placement: placement)
         }
 
         // 2. Place. When cells come out shorter than a tick label, the label of row 0 pokes above
@@ -132,12 +152,17 @@ public struct FigureComposer: Sendable {
             margin: theme.margin, gap: theme.titleSize / 2, font: titleFont)
         var items: [SceneItem] = []
         for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {
-            items += try drawPanel(panel, title: titles.titles[i], titleFont: titles.font, titleLift: titleLift,
+            items += try drawPanel(panel, mapping: mappings[min(i, mappings.count - 1)], title: titles.titles[i],
+                                   titleFont: titles.font, titleLift: titleLift,
                                    placement: placement, protrusions: protrusions, text: text)
         }
         if let bar = placed.colorbar {
-            items += try ColorbarDrawer(mapping: mapping, ticks: colorbarTicks, theme: theme, title: labels.colorbarTitle,
+            items += try ColorbarDrawer(mapping: mapping, ticks: colorbarTicks[0], theme: theme, title: colorbarTitle,
                                         badLabel: labels.badLabel, text: text).draw(in: bar)
+        }
+        for (i, bar) in placed.panelColorbars.enumerated() where i < mappings.count {
+            items += try ColorbarDrawer(mapping: mappings[i], ticks: colorbarTicks[i], theme: theme, title: "",
+                                        badLabel: nil, text: text).draw(in: bar)
         }
         let scene = Scene(size: size, background: theme.background, items: items)
 
@@ -146,7 +171,7 @@ public struct FigureComposer: Sendable {
         return (scene, placed)
     }
 
-    private func drawPanel(_ panel: Panel, title: String, titleFont: FontSpec, titleLift: Double, placement: PanelPlacement,
+    private func drawPanel(_ panel: Panel, mapping: ColorMapping, title: String, titleFont: FontSpec, titleLift: Double, placement: PanelPlacement,
                            protrusions: PanelProtrusions, text: TextPlacer) throws -> [SceneItem] {
         let box = placement.plotBox
         let matrix = panel.matrix

@@ -5,7 +5,10 @@ public struct Figure: Sendable {
     public var scene: Scene
     public var layout: FigureLayout
     public var dataset: Dataset
-    public var mapping: ColorMapping
+    /// One mapping per panel (the same value for all when the scale is shared).
+    public var mappings: [ColorMapping]
+    /// The shared mapping (the first panel's).
+    public var mapping: ColorMapping { mappings[0] }
 }
 
 /// The render pipeline: spec -> data source -> scale + colormap -> layout -> scene -> backend.
@@ -30,7 +33,25 @@ public struct Renderer: Sendable {
     /// The colour mapping the spec asks for, fitted to `dataset` where the spec leaves the domain open.
     public func mapping(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String,
                         baseURL: URL? = nil) throws -> ColorMapping {
-        let data = DataSummary(dataset)
+        try mapping(for: spec, data: DataSummary(dataset), theme: theme, specFile: specFile, baseURL: baseURL)
+    }
+
+    /// One mapping per panel: the shared one repeated, or with `scale.shared: false` each fitted to
+    /// its own panel's data.
+    public func mappings(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String,
+                         baseURL: URL? = nil) throws -> [ColorMapping] {
+        guard !spec.scale.shared else {
+            let shared = try mapping(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
+            return Array(repeating: shared, count: max(dataset.panels.count, 1))
+        }
+        return try dataset.panels.map { panel in
+            let own = Dataset(panels: [panel], rowName: dataset.rowName, columnName: dataset.columnName, valueName: dataset.valueName)
+            return try mapping(for: spec, data: DataSummary(own), theme: theme, specFile: specFile, baseURL: baseURL)
+        }
+    }
+
+    private func mapping(for spec: FigureSpec, data: DataSummary, theme: Theme, specFile: String,
+                         baseURL: URL?) throws -> ColorMapping {
         let scale = try registry.scale(type: spec.scale.type)
             .makeScale(ScaleRequest(spec: spec.scale, data: data, specFile: specFile))
         let base = try colormap(spec.colormap, relativeTo: baseURL)
@@ -76,21 +97,22 @@ public struct Renderer: Sendable {
         guard let measurer = registry.textMeasurer else {
             throw HeatGridError.layout(message: "no text measurer registered (register a backend plugin that provides one)")
         }
-        let mapping = try mapping(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
-        let labels = FigureComposer.Labels(
+        let mappings = try mappings(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
+        var labels = FigureComposer.Labels(
             xTitle: spec.axes.x.title ?? Self.titleCase(dataset.columnName),
             yTitle: spec.axes.y.title ?? Self.titleCase(dataset.rowName),
             colorbarTitle: spec.colorbar.title ?? Self.titleCase(dataset.valueName),
             xTickStep: spec.axes.x.tickStep, yTickStep: spec.axes.y.tickStep, axisTitles: spec.axes.titles,
             colorbarTicks: spec.colorbar.ticks, colorbarFormat: spec.colorbar.tickFormat, badLabel: spec.colorbar.badLabel)
-        let composer = FigureComposer(dataset: dataset, mapping: mapping, theme: theme, labels: labels,
+        labels.colorbarPlacement = try Self.colorbarPlacement(spec, specFile: specFile)
+        let composer = FigureComposer(dataset: dataset, mappings: mappings, theme: theme, labels: labels,
                                       layout: try registry.layout(type: spec.layout.type), layoutSpec: spec.layout,
                                       showsColorbar: spec.colorbar.show, measurer: measurer,
                                       specFile: specFile)
         let dpi = dpi ?? spec.dpi ?? 300
         let size = Size(width: spec.size.width.points(dpi: dpi), height: spec.size.height.points(dpi: dpi))
         let (scene, layout) = try composer.compose(size: size)
-        return Figure(scene: scene, layout: layout, dataset: dataset, mapping: mapping)
+        return Figure(scene: scene, layout: layout, dataset: dataset, mappings: mappings)
     }
 
     /// The backend for each output file, chosen by extension; fails before anything is drawn.
@@ -111,6 +133,18 @@ public struct Renderer: Sendable {
             (output.url, try output.backend.render(scene, format: output.format, options: options))
         }
         for (url, bytes) in rendered { try AtomicFile.write(bytes, to: url) }
+    }
+
+    /// Where colorbars go: the spec's position; independent scales need a bar per panel.
+    static func colorbarPlacement(_ spec: FigureSpec, specFile: String) throws -> ColorbarPlacement {
+        switch (spec.colorbar.position, spec.scale.shared) {
+        case (nil, false), (.each?, _): return .eachPanel
+        case (.bottom?, true): return .bottom
+        case (nil, true), (.right?, true): return .right
+        case (let position?, false):
+            throw HeatGridError.spec(file: specFile, key: "colorbar.position",
+                message: "panels with their own scales (scale.shared: false) need a colorbar each, not one on the \(position.rawValue)")
+        }
     }
 
     /// "layer" -> "Layer": dataset dimension names as default titles.
