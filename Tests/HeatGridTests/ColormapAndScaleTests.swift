@@ -137,3 +137,36 @@ func close(_ a: RGBA, _ b: RGBA) -> Bool {
         #expect(clampFigure.scene.texts.filter { $0.role == "colorbar-tick" }.last?.text == "1.0+")
     }
 }
+
+@Suite struct AnnotationTests {
+    @Test func cellValuesAreWrittenInContrastingColours() throws {
+        let folder = temporaryFolder()
+        try write("p,r,c,v\nA,0,0,0.05\nA,0,1,0.95\nA,1,0,0.5\nA,1,1,nan\n", to: "d.csv", in: folder)
+        let spec = #"{"data": {"path": "d.csv", "panel": "p", "row": "r", "column": "c", "value": "v"}, "scale": {"domain": [0, 1]}, "annotations": {"format": "%.2f"}, "layout": {"columns": 1}, "size": {"width": "60mm", "height": "50mm"}}"#
+        let (figure, png) = try renderThroughCLI(spec, in: folder, dpi: 200)
+        let notes = figure.scene.texts.filter { $0.role == "cell-annotation" }
+        #expect(notes.map(\.text) == ["0.05", "0.95", "0.50"])  // no label on the NaN cell
+        #expect(notes[0].color == .white)   // dark viridis purple
+        #expect(notes[1].color != .white)   // bright viridis yellow
+        // The label is drawn: the cell's box holds pixels of the text colour, not only the cell colour.
+        let image = try #require(RasterImage(pngFile: png.path))
+        let box = notes[0].bounds
+        var textPixels = 0
+        for y in Int(box.minY * 200 / 72)...Int(box.maxY * 200 / 72) {
+            for x in Int(box.minX * 200 / 72)...Int(box.maxX * 200 / 72) where image.pixel(x: x, y: y).luminance > 0.8 { textPixels += 1 }
+        }
+        #expect(textPixels > 10)
+    }
+
+    @Test func annotationsTooSmallToReadAreAClearError() throws {
+        let folder = temporaryFolder()
+        let spec = try String(contentsOf: flagshipSpec, encoding: .utf8)
+            .replacingOccurrences(of: "cognitive-heads.csv", with: flagshipSpec.deletingLastPathComponent().appendingPathComponent("cognitive-heads.csv").path)
+            .replacingOccurrences(of: "\"theme\"", with: "\"annotations\": true, \"theme\"")
+        let url = try write(spec, to: "s.json", in: folder)
+        let bad = try heatgrid(["render", url.path, "-o", folder.appendingPathComponent("o.png").path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("cell annotations do not fit"))
+        #expect(!files(in: folder).contains("o.png"))
+    }
+}

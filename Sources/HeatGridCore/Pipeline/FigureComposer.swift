@@ -22,6 +22,8 @@ public struct FigureComposer: Sendable {
         public var badLabel: String?
         /// Where the colorbar goes (one per panel when the panels have their own scales).
         public var colorbarPlacement: ColorbarPlacement = .right
+        /// Values written inside the cells, or nil.
+        public var annotations: AnnotationSpec?
         public init(xTitle: String, yTitle: String, colorbarTitle: String, xTickStep: Int? = nil,
                     yTickStep: Int? = nil, axisTitles: AxesSpec.TitlePlacement = .all, colorbarTicks: [Double]? = nil,
                     colorbarFormat: TickFormat? = nil, badLabel: String? = nil) {
@@ -131,28 +133,35 @@ public struct FigureComposer: Sendable {
             panelShapes: dataset.panels.map { ($0.matrix.rows, $0.matrix.columns) },
             panel: protrusions, colorbar: colorbar, axisTitles: labels.axisTitles, spec: layoutSpec,
             specFile: specFile)
+        // Titles too wide even when shrunk wrap onto a second line: make room for it and place again.
+        let fitter = PanelTitleFitter(measurer: measurer)
+        func fitTitles(_ placed: FigureLayout) throws -> PanelTitleFitter.Result {
+            try fitter.fit(titles: dataset.panels.map(\.title), boxes: placed.panels.map(\.plotBox), canvasWidth: size.width,
+                           margin: theme.margin, gap: theme.titleSize / 2, font: titleFont)
+        }
         var placed = try layout.place(request)
-        var titleLift = 0.0
-        for _ in 0..<3 {
+        var titles = try fitTitles(placed)
+        var titleLift = 0.0, secondLine = 0.0
+        for _ in 0..<4 {
             let overhang = zip(dataset.panels, placed.panels).map { panel, placement in
                 max(0, tickHeight / 2 - placement.plotBox.height / Double(max(panel.matrix.rows, 1)) / 2)
             }.max() ?? 0
-            guard overhang > titleLift + 0.01 else { break }
-            titleLift = overhang
-            request.panel.top = protrusions.top + titleLift
+            let wrapped = titles.wraps ? try measurer.measure("Hg", font: titles.font).height : 0
+            guard overhang > titleLift + 0.01 || wrapped > secondLine + 0.01 else { break }
+            titleLift = max(titleLift, overhang)
+            secondLine = max(secondLine, wrapped)
+            request.panel.top = protrusions.top + titleLift + secondLine
             placed = try layout.place(request)
+            titles = try fitTitles(placed)
         }
         guard placed.panels.count == dataset.panels.count else {
             throw HeatGridError.layout(message: "layout '\(layout.type)' placed \(placed.panels.count) of \(dataset.panels.count) panels")
         }
 
         // 3. Draw.
-        let titles = try PanelTitleFitter(measurer: measurer).fit(
-            titles: dataset.panels.map(\.title), boxes: placed.panels.map(\.plotBox), canvasWidth: size.width,
-            margin: theme.margin, gap: theme.titleSize / 2, font: titleFont)
         var items: [SceneItem] = []
         for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {
-            items += try drawPanel(panel, mapping: mappings[min(i, mappings.count - 1)], title: titles.titles[i],
+            items += try drawPanel(panel, mapping: mappings[min(i, mappings.count - 1)], title: titles.lines[i],
                                    titleFont: titles.font, titleLift: titleLift,
                                    placement: placement, protrusions: protrusions, text: text)
         }
@@ -171,7 +180,7 @@ public struct FigureComposer: Sendable {
         return (scene, placed)
     }
 
-    private func drawPanel(_ panel: Panel, mapping: ColorMapping, title: String, titleFont: FontSpec, titleLift: Double, placement: PanelPlacement,
+    private func drawPanel(_ panel: Panel, mapping: ColorMapping, title: [String], titleFont: FontSpec, titleLift: Double, placement: PanelPlacement,
                            protrusions: PanelProtrusions, text: TextPlacer) throws -> [SceneItem] {
         let box = placement.plotBox
         let matrix = panel.matrix
@@ -186,6 +195,11 @@ public struct FigureComposer: Sendable {
         }
         items.append(.cells(CellGrid(frame: box, rows: matrix.rows, columns: matrix.columns, rgba: rgba)))
         items.append(.rect(RectItem(rect: box, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
+        if let annotations = labels.annotations {
+            let largest = dataset.panels.compactMap { $0.matrix.finiteExtent.map { max(abs($0.lowerBound), abs($0.upperBound)) } }.max() ?? 0
+            items += try CellAnnotator(spec: annotations, theme: theme, measurer: measurer)
+                .annotate(matrix, mapping: mapping, box: box, largest: largest)
+        }
 
         let cellWidth = box.width / Double(matrix.columns), cellHeight = box.height / Double(matrix.rows)
         let labelTop = box.maxY + theme.tickLength + theme.tickPad
@@ -218,10 +232,13 @@ public struct FigureComposer: Sendable {
             items.append(.text(try text.vertical(labels.yTitle, font: axisTitleFont, left: left, centerY: box.midY,
                                                  role: "y-title")))
         }
-        if !title.isEmpty {
-            let height = try measurer.measure(title, font: titleFont).height
-            items.append(.text(try text.horizontal(title, font: titleFont, x: box.midX, align: .center,
-                top: box.minY - theme.titlePad - titleLift - height, role: "panel-title")))
+        // Lines stack upwards from the plot box: the last line sits where a one-line title would.
+        var bottom = box.minY - theme.titlePad - titleLift
+        for line in title.reversed() where !line.isEmpty {
+            let height = try measurer.measure(line, font: titleFont).height
+            items.append(.text(try text.horizontal(line, font: titleFont, x: box.midX, align: .center,
+                top: bottom - height, role: "panel-title")))
+            bottom -= height
         }
         return items
     }

@@ -2,7 +2,8 @@
 /// 1. all titles shrink together (one size for every title, never below `minimumScale` of the
 ///    theme's size) until each pair of neighbours in a row keeps `gap` between them and no title
 ///    leaves the canvas;
-/// 2. a title still too wide at the smallest size is cut with an ellipsis ("Syntactic Underst…").
+/// 2. a title still too wide at that size wraps onto two lines at the space that balances them;
+/// 3. a line still too wide is cut with an ellipsis ("Syntactic Underst…").
 struct PanelTitleFitter {
     let measurer: any TextMeasurer
     /// Smallest allowed fraction of the theme's title size.
@@ -10,7 +11,10 @@ struct PanelTitleFitter {
 
     struct Result {
         var font: FontSpec
-        var titles: [String]
+        /// Each title's lines (one or two).
+        var lines: [[String]]
+        /// Whether some title needed a second line.
+        var wraps: Bool { lines.contains { $0.count > 1 } }
     }
 
     func fit(titles: [String], boxes: [Rect], canvasWidth: Double, margin: Double, gap: Double,
@@ -32,12 +36,31 @@ struct PanelTitleFitter {
         scale = max(min(scale, 1), minimumScale)
         var fitted = font
         fitted.size = font.size * scale
-        let texts = try titles.enumerated().map { i, title in
-            try measurer.measure(title, font: fitted).width <= room[i] + 1e-9
-                ? title : try ellipsised(title, width: room[i], font: fitted)
-        }
-        return Result(font: fitted, titles: texts)
+        let lines = try titles.enumerated().map { i, title in try self.lines(title, width: room[i], font: fitted) }
+        return Result(font: fitted, lines: lines)
     }
+
+    /// `title` as one line, two balanced lines, or with its (last) line ellipsised, to fit `width`.
+    private func lines(_ title: String, width: Double, font: FontSpec) throws -> [String] {
+        if try measure(title, font) <= width + 1e-9 { return [title] }
+        let words = title.split(separator: " ").map(String.init)
+        if words.count > 1 {
+            var best: (first: String, second: String, widest: Double)?
+            for cut in 1..<words.count {
+                let first = words[..<cut].joined(separator: " "), second = words[cut...].joined(separator: " ")
+                let widest = max(try measure(first, font), try measure(second, font))
+                if best == nil || widest < best!.widest { best = (first, second, widest) }
+            }
+            if let best, try measure(best.first, font) <= width + 1e-9 {
+                let second = try measure(best.second, font) <= width + 1e-9 ? best.second
+                    : try ellipsised(best.second, width: width, font: font)
+                return [best.first, second]
+            }
+        }
+        return [try ellipsised(title, width: width, font: font)]
+    }
+
+    private func measure(_ text: String, _ font: FontSpec) throws -> Double { try measurer.measure(text, font: font).width }
 
     private func sameRow(_ a: Rect, _ b: Rect) -> Bool { abs(a.minY - b.minY) < 1e-6 }
 

@@ -105,6 +105,7 @@ public struct Renderer: Sendable {
             xTickStep: spec.axes.x.tickStep, yTickStep: spec.axes.y.tickStep, axisTitles: spec.axes.titles,
             colorbarTicks: spec.colorbar.ticks, colorbarFormat: spec.colorbar.tickFormat, badLabel: spec.colorbar.badLabel)
         labels.colorbarPlacement = try Self.colorbarPlacement(spec, specFile: specFile)
+        labels.annotations = spec.annotations
         let composer = FigureComposer(dataset: dataset, mappings: mappings, theme: theme, labels: labels,
                                       layout: try registry.layout(type: spec.layout.type), layoutSpec: spec.layout,
                                       showsColorbar: spec.colorbar.show, measurer: measurer,

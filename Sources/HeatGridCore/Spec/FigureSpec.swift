@@ -21,6 +21,8 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     /// Runtime plugin libraries (.so) or folders of them, relative to the spec, loaded before the
     /// figure is built so the spec can name their layouts, colormaps, scales, sources or formats.
     public var plugins: [String]?
+    /// Each cell's value written inside it; nil for none.
+    public var annotations: AnnotationSpec?
 
     public init(data: DataSpec, scale: ScaleSpec = .init(), colormap: ColormapSpec = "viridis",
                 layout: LayoutSpec = .init(), colorbar: ColorbarSpec = .init(), axes: AxesSpec = .init(),
@@ -32,7 +34,7 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case data, scale, colormap, layout, colorbar, axes, theme, size, title, dpi, plugins
+        case data, scale, colormap, layout, colorbar, axes, theme, size, title, dpi, plugins, annotations
     }
 
     public init(from decoder: Decoder) throws {
@@ -49,6 +51,7 @@ public struct FigureSpec: Sendable, Equatable, Codable {
         size = try c.decodeIfPresent(SizeSpec.self, forKey: .size) ?? defaults.size
         title = try c.decodeIfPresent(String.self, forKey: .title)
         dpi = try c.decodeIfPresent(Double.self, forKey: .dpi)
+        annotations = try c.decodeIfPresent(OptionalAnnotations.self, forKey: .annotations)?.value
         plugins = try c.decodeIfPresent([String].self, forKey: .plugins)
         if let dpi, !(10...2400).contains(dpi) {
             throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.dpi],
