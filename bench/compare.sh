@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Benchmark: whole-process time of `heatgrid render` vs matplotlib for the flagship figure.
-# Run from the repo root (or via `make bench`).  BENCH_RUNS sets runs per tool and format
-# (default 7); HEATGRID_BIN skips the build and uses that binary instead.
+# Benchmarks, HeatGrid beside matplotlib in the same run (run from the repo root or `make bench`):
+#   1. the flagship figure, whole process, PNG / PDF / SVG (bench/compare.py);
+#   2. 8 panels of BENCH_SIZE^2 (default 1024): loading CSV/.npy, rendering PNG/PDF, batch (bench/big.py).
+# BENCH_RUNS sets runs per measurement; HEATGRID_BIN skips the build and uses that binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# 1. matplotlib must be importable (the reference implementation).
-python3 -c 'import matplotlib' 2>/dev/null || pip install --quiet matplotlib
+# matplotlib, numpy and pandas are the reference implementations.
+python3 -c 'import matplotlib, numpy, pandas' 2>/dev/null || pip install --quiet matplotlib numpy pandas
 
-# 2. Release build of heatgrid (unless a binary was given).
 if [ -z "${HEATGRID_BIN:-}" ]; then
     swift build -c release --product heatgrid
     HEATGRID_BIN="$(swift build -c release --show-bin-path)/heatgrid"
 fi
 
-# 3. Time both tools for png, pdf and svg and print the table.
-exec python3 bench/compare.py "$HEATGRID_BIN" "${BENCH_RUNS:-7}"
+python3 bench/compare.py "$HEATGRID_BIN" "${BENCH_RUNS:-7}"
+echo
+python3 bench/big.py "$HEATGRID_BIN" "${BENCH_SIZE:-1024}" "${BENCH_RUNS_BIG:-3}"
