@@ -4,6 +4,7 @@ import HeatGridCore
 
 /// Draws scenes with Cairo: PNG (image surface at `dpi / 72` pixels per point, DPI recorded in
 /// the file), PDF and SVG (1 unit = 1 pt, fonts embedded as subsets, text kerned by HarfBuzz).
+/// SVG text is glyph outlines, or with `RenderOptions.svgText == .text` editable `<text>` elements.
 public struct CairoBackend: Backend {
     public let formats = ["png", "pdf", "svg"]
 
@@ -62,8 +63,9 @@ public struct CairoBackend: Backend {
         }
         try check(cairo_surface_status(surface), "creating the \(pdf ? "PDF" : "SVG") surface")
         let cr = cairo_create(surface)!
+        let editableText = !pdf && options.svgText == .text
         do {
-            try CairoCanvas(cr: cr, cellStyle: pdf ? .image : .rectangles).draw(scene)
+            try CairoCanvas(cr: cr, cellStyle: pdf ? .image : .rectangles, drawsText: !editableText).draw(scene)
             try check(cairo_status(cr), "drawing")
         } catch {
             cairo_destroy(cr)
@@ -75,7 +77,9 @@ public struct CairoBackend: Backend {
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         try check(status, "writing the \(pdf ? "PDF" : "SVG")")
-        return pdf ? sink.bytes : SVGSurfaceIDs.normalized(sink.bytes)
+        if pdf { return sink.bytes }
+        let svg = SVGSurfaceIDs.normalized(sink.bytes)
+        return editableText ? try SVGTextElements.inserting(scene.texts, into: svg) : svg
     }
 
     /// `2024-01-02T03:04:05Z` for a Unix time.

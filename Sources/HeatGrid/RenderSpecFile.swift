@@ -28,6 +28,7 @@ extension Renderer {
         var options = options
         options.dpi = dpi
         if let title = spec.title { options.title = title }
+        if let svgText = spec.svg.text { options.svgText = svgText }
         try renderer.write(figure.scene, to: outputs, options: options)
         return figure
     }

@@ -45,3 +45,24 @@ import Testing
         #expect(reversed.under == ramp.over)
     }
 }
+
+@Suite struct ColorBytesTests {
+    /// The byte-table fast path gives exactly the colours of `color(for:)`.
+    @Test func bytesMatchTheColourOfEveryValue() {
+        let ramp = LookupTableColormap(name: "ramp", table: (0..<7).map { RGBA(red: Double($0) / 6, green: 0.3, blue: 1 - Double($0) / 6) })
+        for colormap in [ramp, ramp.reversed] as [any Colormap] {
+            for (under, over) in [(OutOfRangePolicy.clamp, OutOfRangePolicy.extend), (.extend, .clamp)] {
+                let mapping = ColorMapping(scale: TestLinearScale(domain: -1...2), colormap: CustomizedColormap(colormap, over: .black),
+                                           bad: .white, underPolicy: under, overPolicy: over, data: DataSummary(values: [0]))
+                var generator = SystemRandomNumberGenerator()
+                let values = (0..<2000).map { _ in Double.random(in: -2...3, using: &generator) } + [.nan, -1, 2, 0.5, .infinity, -.infinity]
+                let bytes = mapping.rgbaBytes(for: values)
+                for (i, value) in values.enumerated() {
+                    let c = mapping.color(for: value)
+                    let expected = [c.red, c.green, c.blue, c.alpha].map { UInt8(($0 * 255).rounded()) }
+                    #expect(Array(bytes[(4 * i)..<(4 * i + 4)]) == expected, "value \(value)")
+                }
+            }
+        }
+    }
+}

@@ -11,12 +11,24 @@ import Testing
         var output = "out.png"
         /// Fragments the error message must contain.
         var expected: [String]
+        /// The data file's name in the test folder.
+        var dataName = "d.csv"
+        /// Raw bytes for the data file, instead of `data`'s UTF-8.
+        var bytes: [UInt8]? = nil
         var description: String { name }
     }
 
     static let header = "task,layer,head,importance\n"
     static let good = header + "A,0,0,0.1\nA,0,1,0.2\nA,1,0,0.3\nA,1,1,0.4\n"
     static let spec = #"{"data": {"path": "d.csv", "panel": "task", "row": "layer", "column": "head", "value": "importance"}, "layout": {"columns": 1}, "size": {"width": "60mm", "height": "50mm"}}"#
+
+    /// A 4x4 float64 .npy header (version 1.0, 64-byte aligned) with only 3 of its 16 values.
+    static let truncatedNPY: [UInt8] = {
+        var header = Array("{'descr': '<f8', 'fortran_order': False, 'shape': (4, 4), }".utf8)
+        while (10 + header.count + 1) % 64 != 0 { header.append(0x20) }
+        header.append(0x0A)
+        return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header + [UInt8](repeating: 0, count: 24)
+    }()
 
     static let cases: [Case] = [
         Case(name: "missing data file", data: good, spec: spec.replacingOccurrences(of: "d.csv", with: "nope.csv"),
@@ -37,12 +49,30 @@ import Testing
              expected: ["too small"]),
         Case(name: "output folder missing", data: good, spec: spec, output: "no/such/folder/out.png",
              expected: ["does not exist"]),
+        Case(name: "empty file", data: "", spec: spec, expected: ["d.csv:1:1", "empty"]),
+        Case(name: "header only", data: header, spec: spec, expected: ["d.csv:2:1", "no data rows"]),
+        Case(name: "quote left open", data: header + "\"A,0,0,0.1\n", spec: spec, expected: ["d.csv:2:1", "unterminated quoted field"]),
+        Case(name: "infinite value", data: header + "A,0,0,inf\n", spec: spec, expected: ["d.csv:2:7", "finite"]),
+        Case(name: "negative index", data: header + "A,-1,0,0.1\n", spec: spec, expected: ["d.csv:2:3", "whole-number row index"]),
+        Case(name: "a 1e6 x 1e6 claimed size", data: header + "A,1000000,1000000,1\n", spec: spec,
+             expected: ["d.csv:2:3", "more than the limit"]),
+        Case(name: "100k panels", data: header + (0..<100_000).map { "P\($0),0,0,1\n" }.joined(), spec: spec,
+             expected: ["d.csv:10002:1", "too many panels"]),
+        Case(name: "deeply nested JSON", data: "{\"panels\": " + String(repeating: "[", count: 100_000) + "}",
+             spec: spec.replacingOccurrences(of: "d.csv", with: "d.json"), expected: ["d.json:1:", "nested"], dataName: "d.json"),
+        Case(name: "truncated npy", data: "", spec: spec.replacingOccurrences(of: "d.csv", with: "d.npy"),
+             expected: ["d.npy", "truncated"], dataName: "d.npy", bytes: truncatedNPY),
+        Case(name: "output is a folder", data: good, spec: spec, output: ".", expected: ["has no extension"]),
     ]
 
     @Test(arguments: cases)
     func clearErrorAndNoOutput(_ c: Case) throws {
         let folder = temporaryFolder()
-        try write(c.data, to: "d.csv", in: folder)
+        if let bytes = c.bytes {
+            try Data(bytes).write(to: folder.appendingPathComponent(c.dataName))
+        } else {
+            try write(c.data, to: c.dataName, in: folder)
+        }
         try write(c.spec, to: "spec.json", in: folder)
         let before = files(in: folder)
         let result = try heatgrid(["render", "spec.json", "-o", c.output], in: folder)

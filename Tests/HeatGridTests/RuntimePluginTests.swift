@@ -82,7 +82,13 @@ import Testing
         let scratch = Self.exampleWorkspace.appendingPathComponent("build")
         for name in ["custom-layout", "colormap-plugin"] {
             let package = try Self.stageExample(name)
-            let build = try Self.run(Self.swift!, ["build", "--package-path", package.path, "--scratch-path", scratch.path])
+            let arguments = ["build", "--package-path", package.path, "--scratch-path", scratch.path]
+            var build = try Self.run(Self.swift!, arguments)
+            if build.status != 0 {
+                // A scratch folder kept from an older checkout can hold a stale build plan: start afresh once.
+                try? FileManager.default.removeItem(at: scratch)
+                build = try Self.run(Self.swift!, arguments)
+            }
             try #require(build.status == 0, "swift build of examples/\(name) failed:\n\(build.stdout)\n\(build.stderr)")
         }
         let products = scratch.appendingPathComponent("debug")

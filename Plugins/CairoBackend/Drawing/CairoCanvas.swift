@@ -12,10 +12,13 @@ struct CairoCanvas {
 
     let cr: OpaquePointer
     let cellStyle: CellStyle
+    /// False when text is written some other way (SVG `<text>` elements).
+    let drawsText: Bool
 
-    init(cr: OpaquePointer, cellStyle: CellStyle) {
+    init(cr: OpaquePointer, cellStyle: CellStyle, drawsText: Bool = true) {
         self.cr = cr
         self.cellStyle = cellStyle
+        self.drawsText = drawsText
         // Unhinted metrics keep glyph positions identical to the measured layout in every format.
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -34,7 +37,7 @@ struct CairoCanvas {
             case .cells(let c): draw(c)
             case .gradient(let g): draw(g)
             case .polygon(let p): draw(p)
-            case .text(let t): try draw(t)
+            case .text(let t): if drawsText { try draw(t) }
             }
         }
     }
@@ -61,7 +64,8 @@ struct CairoCanvas {
             setColor(fill)
             if stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
         }
-        if let stroke {
+        // A zero width means no line (in PDF, `0 w` would draw the thinnest line the device can).
+        if let stroke, lineWidth > 0 {
             setColor(stroke)
             cairo_set_line_width(cr, lineWidth)
             cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
@@ -71,6 +75,7 @@ struct CairoCanvas {
     }
 
     private func draw(_ item: LineItem) {
+        guard item.width > 0, item.from != item.to else { return }
         setColor(item.color)
         cairo_set_line_width(cr, item.width)
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
@@ -102,11 +107,16 @@ struct CairoCanvas {
         cairo_fill(cr)
     }
 
-    /// One rectangle per horizontal run of equal colour, each overlapping its right and lower
-    /// neighbours by a hair so that anti-aliased edges leave no seams at any zoom.
+    /// One rectangle per horizontal run of equal colour. Each one reaches a whole cell into its
+    /// right and lower neighbours, which are drawn after it and cover the overlap: where a
+    /// neighbour's anti-aliased edge only partly covers a pixel, the rest of that pixel is the
+    /// cell's own colour, never the background, so no seams show at any zoom (a pad of a few
+    /// percent of a cell is less than a pixel at 1x and leaves faint lines). Grids with
+    /// translucent cells are not overlapped, which would darken them.
     private func drawRectangles(_ grid: CellGrid) {
         let w = grid.frame.width / Double(grid.columns), h = grid.frame.height / Double(grid.rows)
-        let pad = min(w, h) * 0.02
+        let opaque = stride(from: 3, to: grid.rgba.count, by: 4).allSatisfy { grid.rgba[$0] == 255 }
+        let padWidth = opaque ? w : 0, padHeight = opaque ? h : 0
         grid.rgba.withUnsafeBufferPointer { bytes in
             for row in 0..<grid.rows {
                 var start = 0
@@ -118,7 +128,7 @@ struct CairoCanvas {
                     }
                     cairo_set_source_rgba(cr, Double(bytes[base]) / 255, Double(bytes[base + 1]) / 255,
                                           Double(bytes[base + 2]) / 255, Double(bytes[base + 3]) / 255)
-                    let padX = end < grid.columns ? pad : 0, padY = row + 1 < grid.rows ? pad : 0
+                    let padX = end < grid.columns ? padWidth : 0, padY = row + 1 < grid.rows ? padHeight : 0
                     cairo_rectangle(cr, grid.frame.x + Double(start) * w, grid.frame.y + Double(row) * h,
                                     Double(end - start) * w + padX, h + padY)
                     cairo_fill(cr)
@@ -146,37 +156,40 @@ struct CairoCanvas {
         cairo_fill(cr)
     }
 
-    /// Shaped glyphs through `cairo_show_text_glyphs`, so PDF keeps the text extractable.
+    /// Shaped glyphs through `cairo_show_text_glyphs`, one call per font run, so PDF keeps the text
+    /// extractable (fallback runs included).
     private func draw(_ item: TextItem) throws {
-        let face = try FontLibrary.shared.face(for: item.font)
-        let shaped = ShapedText(item.text, face: face, size: item.font.size)
-        guard !shaped.glyphs.isEmpty else { return }
+        let shaped = try ShapedText(item.text, font: item.font)
+        guard shaped.runs.contains(where: { !$0.glyphs.isEmpty }) else { return }
         cairo_save(cr)
         defer { cairo_restore(cr) }
         setColor(item.color)
-        cairo_set_font_face(cr, face.cairoFace)
-        cairo_set_font_size(cr, item.font.size)
         cairo_translate(cr, item.origin.x, item.origin.y)
         cairo_rotate(cr, -item.angle * .pi / 180)
-        let glyphs = shaped.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
-        let clusters = Self.clusters(for: shaped)
-        shaped.utf8.withUnsafeBufferPointer { utf8 in
-            utf8.withMemoryRebound(to: CChar.self) { text in
-                cairo_show_text_glyphs(cr, text.baseAddress, Int32(text.count), glyphs, Int32(glyphs.count),
-                                       clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
+        for run in shaped.runs where !run.glyphs.isEmpty {
+            cairo_set_font_face(cr, run.face.cairoFace)
+            cairo_set_font_size(cr, item.font.size)
+            let glyphs = run.glyphs.map { cairo_glyph_t(index: UInt($0.id), x: $0.x, y: $0.y) }
+            let clusters = Self.clusters(for: run)
+            let bytes = Array(shaped.utf8[run.bytes])
+            bytes.withUnsafeBufferPointer { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) { text in
+                    cairo_show_text_glyphs(cr, text.baseAddress, Int32(text.count), glyphs, Int32(glyphs.count),
+                                           clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
+                }
             }
         }
     }
 
-    /// cairo clusters (bytes, glyphs) from HarfBuzz's per-glyph cluster offsets (left to right).
-    static func clusters(for shaped: ShapedText) -> [cairo_text_cluster_t] {
+    /// cairo clusters (bytes, glyphs) of one run from HarfBuzz's per-glyph cluster offsets (left to right).
+    static func clusters(for run: ShapedText.Run) -> [cairo_text_cluster_t] {
         var clusters: [cairo_text_cluster_t] = []
         var i = 0
-        while i < shaped.glyphs.count {
-            let start = shaped.glyphs[i].cluster
+        while i < run.glyphs.count {
+            let start = run.glyphs[i].cluster
             var j = i + 1
-            while j < shaped.glyphs.count, shaped.glyphs[j].cluster == start { j += 1 }
-            let end = j < shaped.glyphs.count ? shaped.glyphs[j].cluster : shaped.utf8.count
+            while j < run.glyphs.count, run.glyphs[j].cluster == start { j += 1 }
+            let end = j < run.glyphs.count ? run.glyphs[j].cluster : run.bytes.upperBound
             clusters.append(cairo_text_cluster_t(num_bytes: Int32(max(end - start, 0)), num_glyphs: Int32(j - i)))
             i = j
         }

@@ -41,32 +41,81 @@ final class FontFace: @unchecked Sendable {
         // The FreeType face lives as long as the process: cairo keeps using it for every render.
         cairoFace = cairo_ft_font_face_create_for_ft_face(ftFace, 0)
     }
+
+    /// Whether the font has a glyph for `scalar`.
+    func covers(_ scalar: Unicode.Scalar) -> Bool {
+        var glyph: hb_codepoint_t = 0
+        return hb_font_get_nominal_glyph(hbFont, scalar.value, &glyph) != 0
+    }
 }
 
-/// The process's fonts, loaded once per family and weight and shared by every render.
+/// The process's fonts, loaded once per file and shared by every render: the face for each
+/// family and weight, and the fallback faces for characters a family lacks.
 final class FontLibrary: @unchecked Sendable {
     static let shared = FontLibrary()
 
     private let lock = NSLock()
-    private var faces: [String: FontFace] = [:]
     private var library: FT_Library?
+    private var resolver: FontResolver?
+    /// Faces by file and index.
+    private var files: [String: FontFace] = [:]
+    /// Faces by family, weight and theme font files.
+    private var families: [String: FontFace] = [:]
+    /// Fallback faces by family, weight and character (nil: no font has it).
+    private var fallbacks: [String: FontFace?] = [:]
 
     private init() {}
 
-    /// The face for `font`'s family and weight; throws when the family is not installed.
+    /// The face for `font`'s family and weight; throws when the family is not installed (or not in
+    /// the font file a theme gave for it).
     func face(for font: FontSpec) throws -> FontFace {
-        let key = "\(font.family)|\(font.bold)"
+        let themeFiles = Self.themeFiles(for: font.family)
+        let key = "\(font.family)|\(font.bold)|\(themeFiles.joined(separator: "|"))"
         lock.lock()
         defer { lock.unlock() }
-        if let face = faces[key] { return face }
+        if let face = families[key] { return face }
+        let match = try resolverLocked().resolve(family: font.family, bold: font.bold, files: themeFiles)
+        let face = try faceLocked(for: match)
+        families[key] = face
+        return face
+    }
+
+    /// A face that has `scalar`, for text in `font` whose own face lacks it; nil when no font has it.
+    func fallbackFace(for scalar: Unicode.Scalar, font: FontSpec) throws -> FontFace? {
+        let key = "\(font.family)|\(font.bold)|\(scalar.value)"
+        lock.lock()
+        defer { lock.unlock() }
+        if let face = fallbacks[key] { return face }
+        var face: FontFace?
+        if let match = try resolverLocked().fallback(for: scalar, family: font.family, bold: font.bold) {
+            face = try faceLocked(for: match)
+        }
+        fallbacks[key] = face
+        return face
+    }
+
+    /// The font files themes registered for `family`.
+    private static func themeFiles(for family: String) -> [String] {
+        ThemeFonts.registrations.filter { $0.family.caseInsensitiveCompare(family) == .orderedSame }.map(\.path)
+    }
+
+    private func resolverLocked() throws -> FontResolver {
+        if let resolver { return resolver }
+        let made = try FontResolver()
+        resolver = made
+        return made
+    }
+
+    private func faceLocked(for match: FontResolver.Match) throws -> FontFace {
+        let key = "\(match.path)#\(match.index)"
+        if let face = files[key] { return face }
         if library == nil {
             guard FT_Init_FreeType(&library) == 0 else {
                 throw HeatGridError.layout(message: "FreeType could not be initialised")
             }
         }
-        let match = try FontResolver.resolve(family: font.family, bold: font.bold)
         let face = try FontFace(match: match, library: library!)
-        faces[key] = face
+        files[key] = face
         return face
     }
 }

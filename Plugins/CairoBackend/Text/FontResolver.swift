@@ -2,46 +2,181 @@ import Foundation
 import CFontconfig
 import HeatGridCore
 
-/// Finds the font file for a family with fontconfig. fontconfig never says "not found": it
-/// returns its best fallback, so the matched family is compared with the one asked for.
-enum FontResolver {
+/// Finds font files with fontconfig. fontconfig never says "not found": it returns its best
+/// fallback, so the matched family is compared with the one asked for.
+///
+/// One configuration serves the process (loading it reads the font caches); it is not
+/// thread-safe, so `FontLibrary` calls a resolver only under its lock.
+final class FontResolver {
     struct Match: Sendable, Hashable {
         var path: String
         var index: Int32
         var family: String
     }
 
-    /// The file for `family` (bold or regular); throws when the family is not installed.
-    static func resolve(family: String, bold: Bool) throws -> Match {
+    private let config: OpaquePointer
+    /// Font files added to the configuration as application fonts.
+    private var applicationFiles: Set<String> = []
+
+    init() throws {
         guard let config = FcInitLoadConfigAndFonts() else {
             throw HeatGridError.layout(message: "fontconfig could not be initialised")
         }
-        defer { FcConfigDestroy(config) }
-        guard let pattern = FcNameParse(family) else {
-            throw HeatGridError.layout(message: "font family '\(family)' is not a valid fontconfig name")
-        }
+        self.config = config
+    }
+
+    deinit { FcConfigDestroy(config) }
+
+    /// The file for `family` (bold or regular). With `files` (a theme's `fontFile`), the family is
+    /// taken from those files only, so the figure does not depend on the machine's fonts; without,
+    /// from the installed fonts. Throws when the family is not there.
+    func resolve(family: String, bold: Bool, files: [String] = []) throws -> Match {
+        if !files.isEmpty { return try resolve(family: family, bold: bold, inFiles: files) }
+        let pattern = try self.pattern(family: family, bold: bold)
         defer { FcPatternDestroy(pattern) }
-        FcPatternAddInteger(pattern, "weight", bold ? 200 : 80)  // FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR
-        FcConfigSubstitute(config, pattern, FcMatchPattern)
-        FcDefaultSubstitute(pattern)
         var result = FcResultNoMatch
         guard let match = FcFontMatch(config, pattern, &result) else {
             throw HeatGridError.layout(message: "no font found for family '\(family)'")
         }
         defer { FcPatternDestroy(match) }
-        var file: UnsafeMutablePointer<FcChar8>?
-        var matchedFamily: UnsafeMutablePointer<FcChar8>?
-        var index: Int32 = 0
-        guard FcPatternGetString(match, "file", 0, &file) == FcResultMatch, let file else {
-            throw HeatGridError.layout(message: "fontconfig matched no file for family '\(family)'")
+        guard let found = Self.match(match), family.isEmpty || Self.families(of: match).contains(where: {
+            $0.caseInsensitiveCompare(family) == .orderedSame
+        }) else {
+            throw HeatGridError.layout(message: missingFamilyMessage(family))
         }
-        FcPatternGetInteger(match, "index", 0, &index)
-        let found = FcPatternGetString(match, "family", 0, &matchedFamily) == FcResultMatch
-            ? matchedFamily.map { String(cString: $0) } ?? "" : ""
-        guard found.caseInsensitiveCompare(family) == .orderedSame || family.isEmpty else {
-            throw HeatGridError.layout(message:
-                "font family '\(family)' is not installed (fontconfig offers '\(found)'); install it or set the theme's fontFamily, e.g. \"DejaVu Sans\"")
-        }
-        return Match(path: String(cString: file), index: index, family: found)
+        return Match(path: found.path, index: found.index, family: family.isEmpty ? found.family : family)
     }
+
+    /// A font that has `scalar`, as close to `family` as fontconfig's rules make it; nil when no
+    /// font on the machine (or registered by a theme) has it.
+    func fallback(for scalar: Unicode.Scalar, family: String, bold: Bool) -> Match? {
+        guard let pattern = try? self.pattern(family: family, bold: bold) else { return nil }
+        defer { FcPatternDestroy(pattern) }
+        let wanted = FcCharSetCreate()
+        defer { FcCharSetDestroy(wanted) }
+        FcCharSetAddChar(wanted, scalar.value)
+        FcPatternAddCharSet(pattern, "charset", wanted)
+        var result = FcResultNoMatch
+        guard let match = FcFontMatch(config, pattern, &result) else { return nil }
+        defer { FcPatternDestroy(match) }
+        var charset: OpaquePointer?
+        guard FcPatternGetCharSet(match, "charset", 0, &charset) == FcResultMatch, let charset,
+              FcCharSetHasChar(charset, scalar.value) != 0 else { return nil }
+        return Self.match(match)
+    }
+
+    /// The families installed (and registered by themes), sorted.
+    func installedFamilies() -> [String] {
+        let pattern = FcPatternCreate()
+        defer { FcPatternDestroy(pattern) }
+        let objects = FcObjectSetCreate()
+        defer { FcObjectSetDestroy(objects) }
+        FcObjectSetAdd(objects, "family")
+        guard let set = FcFontList(config, pattern, objects) else { return [] }
+        defer { FcFontSetDestroy(set) }
+        var names: Set<String> = []
+        for i in 0..<Int(set.pointee.nfont) {
+            if let font = set.pointee.fonts[i], let name = Self.families(of: font).first { names.insert(name) }
+        }
+        return names.sorted()
+    }
+
+    /// "font family 'X' is not installed; ..." with the installed families nearest the name.
+    func missingFamilyMessage(_ family: String) -> String {
+        let installed = installedFamilies()
+        let nearest = installed.sorted {
+            let a = editDistance(family.lowercased(), $0.lowercased()), b = editDistance(family.lowercased(), $1.lowercased())
+            return a != b ? a < b : $0 < $1
+        }.prefix(4)
+        let offer = nearest.isEmpty ? "no fonts are installed"
+            : "installed families include \(nearest.map { "'\($0)'" }.joined(separator: ", "))"
+                + (installed.count > nearest.count ? " (`fc-list : family` lists all \(installed.count))" : "")
+        return "font family '\(family)' is not installed; \(offer). Install it, set the theme's fontFamily to an installed family, or give the theme a fontFile"
+    }
+
+    // MARK: - Theme font files
+
+    private func resolve(family: String, bold: Bool, inFiles files: [String]) throws -> Match {
+        for file in files where !applicationFiles.contains(file) {
+            guard FcConfigAppFontAddFile(config, file) != 0 else {
+                throw HeatGridError.io(path: file, message: "fontconfig cannot read this font file (.ttf, .otf or .ttc expected)")
+            }
+            applicationFiles.insert(file)
+        }
+        guard let set = FcConfigGetFonts(config, FcSetApplication) else {
+            throw HeatGridError.io(path: files[0], message: "fontconfig registered no font from this file")
+        }
+        var candidates: [(match: Match, weight: Int32)] = []
+        var held: Set<String> = []
+        for i in 0..<Int(set.pointee.nfont) {
+            guard let font = set.pointee.fonts[i], let found = Self.match(font), files.contains(found.path) else { continue }
+            let names = Self.families(of: font)
+            held.formUnion(names.prefix(1))
+            guard names.contains(where: { $0.caseInsensitiveCompare(family) == .orderedSame }) else { continue }
+            var weight: Int32 = 80
+            FcPatternGetInteger(font, "weight", 0, &weight)
+            candidates.append((Match(path: found.path, index: found.index, family: family), weight))
+        }
+        let target: Int32 = bold ? 200 : 80
+        guard let best = candidates.min(by: {
+            let a = abs($0.weight - target), b = abs($1.weight - target)
+            return a != b ? a < b : ($0.match.path, $0.match.index) < ($1.match.path, $1.match.index)
+        }) else {
+            let names = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+            throw HeatGridError.layout(message:
+                "the theme's fontFile \(names) holds \(held.sorted().map { "'\($0)'" }.joined(separator: ", ")), not the theme's fontFamily '\(family)'; set fontFamily to the file's family")
+        }
+        return best.match
+    }
+
+    // MARK: - Patterns
+
+    /// A pattern for `family` and weight, with fontconfig's substitutions applied.
+    private func pattern(family: String, bold: Bool) throws -> OpaquePointer {
+        guard let pattern = FcPatternCreate() else {
+            throw HeatGridError.layout(message: "fontconfig could not make a pattern")
+        }
+        if !family.isEmpty { FcPatternAddString(pattern, "family", family) }
+        FcPatternAddInteger(pattern, "weight", bold ? 200 : 80)  // FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR
+        FcConfigSubstitute(config, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        return pattern
+    }
+
+    /// File, index and first family of a matched pattern.
+    private static func match(_ pattern: OpaquePointer) -> Match? {
+        var file: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(pattern, "file", 0, &file) == FcResultMatch, let file else { return nil }
+        var index: Int32 = 0
+        FcPatternGetInteger(pattern, "index", 0, &index)
+        return Match(path: String(cString: file), index: index, family: families(of: pattern).first ?? "")
+    }
+
+    /// Every family name a pattern lists ("DejaVu Sans", "DejaVu Sans Condensed").
+    private static func families(of pattern: OpaquePointer) -> [String] {
+        var names: [String] = []
+        var value: UnsafeMutablePointer<FcChar8>?
+        var i: Int32 = 0
+        while FcPatternGetString(pattern, "family", i, &value) == FcResultMatch, let value {
+            names.append(String(cString: value))
+            i += 1
+        }
+        return names
+    }
+}
+
+/// Levenshtein distance between two strings.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
 }

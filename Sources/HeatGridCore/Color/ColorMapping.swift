@@ -72,4 +72,39 @@ public struct ColorMapping: Sendable {
         case .bad: return bad
         }
     }
+
+    /// 8-bit RGBA for every value, as a cell grid stores them: the same colours as `color(for:)`,
+    /// computed through a byte table of the colormap's entries so a million-cell matrix costs a
+    /// few milliseconds rather than a colour lookup and four roundings per cell.
+    public func rgbaBytes(for values: [Double]) -> [UInt8] {
+        func bytes(_ c: RGBA) -> SIMD4<UInt8> {
+            SIMD4(UInt8((c.red * 255).rounded()), UInt8((c.green * 255).rounded()),
+                  UInt8((c.blue * 255).rounded()), UInt8((c.alpha * 255).rounded()))
+        }
+        let n = max(colormap.resolution, 1)
+        guard n <= 65_536 else {
+            return values.flatMap { v -> [UInt8] in let b = bytes(color(for: v)); return [b.x, b.y, b.z, b.w] }
+        }
+        // Entry i is what the colormap gives anywhere in [i/n, (i+1)/n): its middle.
+        let table = (0..<n).map { bytes(colormap.color(at: (Double($0) + 0.5) / Double(n))) }
+        let low = bytes(colormap.color(at: 0)), high = bytes(colormap.color(at: 1))
+        let underBytes = bytes(color(for: -.infinity)), overBytes = bytes(color(for: .infinity))
+        let badBytes = bytes(bad)
+        var out = [UInt8](repeating: 0, count: values.count * 4)
+        out.withUnsafeMutableBytes { raw in
+            let pixels = raw.bindMemory(to: SIMD4<UInt8>.self)
+            for (i, value) in values.enumerated() {
+                let pixel: SIMD4<UInt8>
+                switch classify(value) {
+                case .inRange(let t):
+                    pixel = t <= 0 ? low : t >= 1 ? high : table[min(Int(t * Double(n)), n - 1)]
+                case .under: pixel = underBytes
+                case .over: pixel = overBytes
+                case .bad: pixel = badBytes
+                }
+                pixels[i] = pixel
+            }
+        }
+        return out
+    }
 }

@@ -6,9 +6,12 @@ public struct RenderOptions: Sendable, Equatable {
     public var title: String
     /// Creation date (seconds since 1970) written into PDF metadata; fixed for reproducible files.
     public var creationDate: Int
+    /// How SVG output writes text: glyph outlines (default) or editable `<text>` elements.
+    public var svgText: SVGTextMode
 
-    public init(dpi: Double = 300, title: String = "HeatGrid figure", creationDate: Int = 0) {
-        self.dpi = dpi; self.title = title; self.creationDate = creationDate
+    public init(dpi: Double = 300, title: String = "HeatGrid figure", creationDate: Int = 0,
+                svgText: SVGTextMode = .paths) {
+        self.dpi = dpi; self.title = title; self.creationDate = creationDate; self.svgText = svgText
     }
 }
 

@@ -185,14 +185,7 @@ public struct FigureComposer: Sendable {
         let box = placement.plotBox
         let matrix = panel.matrix
         var items: [SceneItem] = []
-        var rgba = [UInt8](repeating: 0, count: matrix.rows * matrix.columns * 4)
-        for (i, value) in matrix.values.enumerated() {
-            let c = mapping.color(for: value)
-            rgba[4 * i] = UInt8((c.red * 255).rounded())
-            rgba[4 * i + 1] = UInt8((c.green * 255).rounded())
-            rgba[4 * i + 2] = UInt8((c.blue * 255).rounded())
-            rgba[4 * i + 3] = UInt8((c.alpha * 255).rounded())
-        }
+        let rgba = mapping.rgbaBytes(for: matrix.values)
         items.append(.cells(CellGrid(frame: box, rows: matrix.rows, columns: matrix.columns, rgba: rgba)))
         items.append(.rect(RectItem(rect: box, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
         if let annotations = labels.annotations {

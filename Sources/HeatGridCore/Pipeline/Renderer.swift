@@ -86,14 +86,15 @@ public struct Renderer: Sendable {
 
     /// Builds the figure for `spec` read from `specFile` (whose folder is `baseURL`).
     public func figure(for spec: FigureSpec, baseURL: URL, specFile: String = "spec", dpi: Double? = nil) throws -> Figure {
+        let theme = try Theme.resolve(spec.theme, overrides: spec.themeOverrides, relativeTo: baseURL, specFile: specFile)
         let dataset = try loadData(spec.data, relativeTo: baseURL)
-        let theme = try Theme.resolve(spec.theme, relativeTo: baseURL, specFile: specFile)
         return try figure(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL, dpi: dpi)
     }
 
     /// Builds the figure for `spec` from an already loaded dataset and theme.
     public func figure(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String = "spec",
                        baseURL: URL? = nil, dpi: Double? = nil) throws -> Figure {
+        ThemeFonts.register(theme)  // the theme's own font file, before any text is measured
         guard let measurer = registry.textMeasurer else {
             throw HeatGridError.layout(message: "no text measurer registered (register a backend plugin that provides one)")
         }

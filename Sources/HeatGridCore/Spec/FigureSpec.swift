@@ -11,8 +11,12 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     public var layout: LayoutSpec
     public var colorbar: ColorbarSpec
     public var axes: AxesSpec
-    /// Built-in theme name ("paper") or a path to a theme JSON file, relative to the spec.
+    /// Built-in theme name ("paper") or a path to a theme JSON file, relative to the spec: the
+    /// `theme` key's string, or its object's `base`.
     public var theme: String
+    /// Theme keys set on top of `theme`, from the object form of the key:
+    /// `"theme": {"base": "presentation", "titleSize": 14}`.
+    public var themeOverrides: ThemeOverrides = ThemeOverrides()
     public var size: SizeSpec
     /// Document title for PDF/SVG metadata.
     public var title: String?
@@ -23,6 +27,8 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     public var plugins: [String]?
     /// Each cell's value written inside it; nil for none.
     public var annotations: AnnotationSpec?
+    /// Options for SVG output (`"svg": {"text": "text"}` writes editable text).
+    public var svg: SVGSpec = SVGSpec()
 
     public init(data: DataSpec, scale: ScaleSpec = .init(), colormap: ColormapSpec = "viridis",
                 layout: LayoutSpec = .init(), colorbar: ColorbarSpec = .init(), axes: AxesSpec = .init(),
@@ -34,7 +40,7 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case data, scale, colormap, layout, colorbar, axes, theme, size, title, dpi, plugins, annotations
+        case data, scale, colormap, layout, colorbar, axes, theme, size, title, dpi, plugins, annotations, svg
     }
 
     public init(from decoder: Decoder) throws {
@@ -47,7 +53,10 @@ public struct FigureSpec: Sendable, Equatable, Codable {
         layout = try c.decodeIfPresent(LayoutSpec.self, forKey: .layout) ?? defaults.layout
         colorbar = try c.decodeIfPresent(ColorbarSpec.self, forKey: .colorbar) ?? defaults.colorbar
         axes = try c.decodeIfPresent(AxesSpec.self, forKey: .axes) ?? defaults.axes
-        theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? defaults.theme
+        let themeSpec = try c.decodeIfPresent(ThemeSpec.self, forKey: .theme)
+        theme = themeSpec?.base ?? defaults.theme
+        themeOverrides = themeSpec?.overrides ?? ThemeOverrides()
+        svg = try c.decodeIfPresent(SVGSpec.self, forKey: .svg) ?? SVGSpec()
         size = try c.decodeIfPresent(SizeSpec.self, forKey: .size) ?? defaults.size
         title = try c.decodeIfPresent(String.self, forKey: .title)
         dpi = try c.decodeIfPresent(Double.self, forKey: .dpi)

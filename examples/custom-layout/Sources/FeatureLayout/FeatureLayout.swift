@@ -19,6 +19,10 @@ public struct FeatureLayout: Layout {
 
     public func place(_ request: LayoutRequest) throws -> FigureLayout {
         guard let feature = request.panelShapes.first else { return FigureLayout(panels: [], colorbar: nil) }
+        if let placement = request.colorbar?.placement, placement != .right {
+            throw HeatGridError.spec(file: request.specFile, key: "colorbar.position",
+                message: "the feature layout draws one shared colorbar on the right, not '\(placement == .bottom ? "bottom" : "each")'")
+        }
         let small = Array(request.panelShapes.dropFirst())
         let shapes = try gridShapes(for: small.count, request: request)
         let plans = shapes.compactMap { plan(feature: feature, small: small, rows: $0.rows, columns: $0.columns, request: request) }
