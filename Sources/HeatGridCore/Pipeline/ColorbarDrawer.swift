@@ -50,7 +50,8 @@ struct ColorbarDrawer {
         items.append(frameItem(outline))
 
         var labelRight = frame.maxX
-        for (value, label) in visibleTicks {
+        let labelHeight = try text.measurer.measure("0", font: tickFont).height
+        for (value, label) in try thinned(visibleTicks, length: bar.height, extent: { _ in labelHeight }) {
             let y = bar.maxY - position(value) * bar.height
             items.append(.line(LineItem(from: Point(x: bar.maxX, y: y), to: Point(x: bar.maxX + theme.tickLength, y: y),
                                         color: theme.axisColor, width: theme.tickWidth)))
@@ -93,7 +94,8 @@ struct ColorbarDrawer {
 
         var labelBottom = frame.maxY
         let labelTop = bar.maxY + theme.tickLength + theme.tickPad
-        for (value, label) in visibleTicks {
+        let ticks = try thinned(visibleTicks, length: bar.width) { try text.measurer.measure($0, font: tickFont).width }
+        for (value, label) in ticks {
             let x = bar.minX + position(value) * bar.width
             items.append(.line(LineItem(from: Point(x: x, y: bar.maxY), to: Point(x: x, y: bar.maxY + theme.tickLength),
                                         color: theme.axisColor, width: theme.tickWidth)))
@@ -124,6 +126,24 @@ struct ColorbarDrawer {
             guard let t = mapping.scale.position(of: value) else { return false }
             return (-1e-9...(1 + 1e-9)).contains(t)
         }
+    }
+
+    /// `ticks` without those whose labels would touch a kept neighbour along a bar `length`
+    /// points long (a pow or log scale crowds nice linear ticks at one end). Marked ends
+    /// ("0.0030+", "≤0.0000") are kept first; the others are kept from the bottom up.
+    private func thinned(_ ticks: [(Double, String)], length: Double,
+                         extent: (String) throws -> Double) throws -> [(Double, String)] {
+        let gap = theme.tickLabelSize * 0.3
+        let marked = ticks.filter { $0.1.hasSuffix("+") || $0.1.hasPrefix("\u{2264}") }
+        var kept: [(Double, String, Double, Double)] = []  // value, label, centre, half extent
+        func fits(_ centre: Double, _ half: Double) -> Bool {
+            kept.allSatisfy { abs($0.2 - centre) >= $0.3 + half + gap }
+        }
+        for tick in marked + ticks.filter({ t in !marked.contains { $0.0 == t.0 } }) {
+            let centre = position(tick.0) * length, half = try extent(tick.1) / 2
+            if fits(centre, half) { kept.append((tick.0, tick.1, centre, half)) }
+        }
+        return kept.sorted { $0.2 < $1.2 }.map { ($0.0, $0.1) }
     }
 
     private func position(_ value: Double) -> Double { min(max(mapping.scale.position(of: value) ?? 0, 0), 1) }

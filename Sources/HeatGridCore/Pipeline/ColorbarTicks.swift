@@ -16,16 +16,31 @@ public struct ColorbarTicks: Sendable, Equatable {
         let markBottom = mapping.under == .clamp && mapping.dataLeavesBottom
         func isEnd(_ v: Double, _ end: Double) -> Bool { abs(v - end) <= 1e-9 * max(abs(end), domain.upperBound - domain.lowerBound) }
         // A marked end must be a tick; drop ticks too close to it to be read apart.
+        var added: [Double] = []
         func ensure(_ end: Double) {
             guard !values.contains(where: { isEnd($0, end) }) else { return }
             let t = scale.position(of: end) ?? 0
             values.removeAll { abs((scale.position(of: $0) ?? 0) - t) < 0.08 }
-            values.append(end)
+            added.append(end)
         }
         if markTop { ensure(domain.upperBound) }
         if markBottom { ensure(domain.lowerBound) }
         values.sort()
         var labels = format.map { $0.labels(values) } ?? scale.tickLabels(values)
+        // An added end (e.g. a p99 domain) is rarely a nice number: one digit more than the nice
+        // ticks show, not the ten its full value would need.
+        for end in added {
+            let label: String
+            if let format { label = format.labels([end])[0] } else {
+                let nice = TickFormat.decimals(values)
+                let decimals = max(nice, min(TickFormat.decimals([end]), nice + 1, 6))
+                label = values.isEmpty || labels.contains(where: { $0.contains("×") }) ? scale.tickLabels([end])[0]
+                    : TickFormat.label(end, decimals: decimals)
+            }
+            let index = values.firstIndex { $0 > end } ?? values.count
+            values.insert(end, at: index)
+            labels.insert(label, at: index)
+        }
         if markTop, let i = values.lastIndex(where: { isEnd($0, domain.upperBound) }) { labels[i] += "+" }
         if markBottom, let i = values.firstIndex(where: { isEnd($0, domain.lowerBound) }) { labels[i] = "\u{2264}" + labels[i] }
         self.values = values
