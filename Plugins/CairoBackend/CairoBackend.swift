@@ -78,7 +78,7 @@ public struct CairoBackend: Backend {
         cairo_surface_destroy(surface)
         try check(status, "writing the \(pdf ? "PDF" : "SVG")")
         if pdf { return sink.bytes }
-        let svg = SVGSurfaceIDs.normalized(sink.bytes)
+        let svg = SVGImageRendering.pixelated(SVGSurfaceIDs.normalized(sink.bytes))
         return editableText ? try SVGTextElements.inserting(scene.texts, into: svg) : svg
     }
 

@@ -10,6 +10,9 @@ struct CairoCanvas {
     /// blur scaled images).
     enum CellStyle { case image, rectangles }
 
+    /// Grids larger than this are drawn as an image even in SVG.
+    static let maxSVGRectangleCells = 65_536
+
     let cr: OpaquePointer
     let cellStyle: CellStyle
     /// False when text is written some other way (SVG `<text>` elements).
@@ -87,17 +90,26 @@ struct CairoCanvas {
     private func draw(_ grid: CellGrid) {
         switch cellStyle {
         case .image: drawImage(grid)
-        case .rectangles: drawRectangles(grid)
+        // Past this many cells rectangles would make a huge SVG: an image, shown pixelated (see
+        // SVGImageRendering), keeps it small and as crisp.
+        case .rectangles:
+            if grid.rows * grid.columns > Self.maxSVGRectangleCells {
+                // About 2048 pixels along the longer side, at most 8 per cell.
+                drawImage(grid, scale: max(1, min(8, 2048 / max(grid.rows, grid.columns))))
+            } else {
+                drawRectangles(grid)
+            }
         }
     }
 
-    private func drawImage(_ grid: CellGrid) {
-        guard let image = CairoImage.surface(from: grid) else { return }
+    private func drawImage(_ grid: CellGrid, scale: Int = 1) {
+        guard let image = CairoImage.surface(from: grid, scale: scale) else { return }
         defer { cairo_surface_destroy(image) }
         let pattern = cairo_pattern_create_for_surface(image)
         defer { cairo_pattern_destroy(pattern) }
         var matrix = cairo_matrix_t()
-        cairo_matrix_init_scale(&matrix, Double(grid.columns) / grid.frame.width, Double(grid.rows) / grid.frame.height)
+        cairo_matrix_init_scale(&matrix, Double(grid.columns * scale) / grid.frame.width,
+                                Double(grid.rows * scale) / grid.frame.height)
         cairo_matrix_translate(&matrix, -grid.frame.x, -grid.frame.y)
         cairo_pattern_set_matrix(pattern, &matrix)
         cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)

@@ -1,0 +1,24 @@
+/// Cairo writes cell images into SVG as plain `<image>` elements, which viewers smooth when they
+/// scale them up: a 1024x1024 heatmap would turn to mush. Marking every image pixelated (CSS
+/// `image-rendering`, plus the SVG 1.1 attribute for older renderers) keeps cells crisp.
+enum SVGImageRendering {
+    private static let tag = Array("<image ".utf8)
+    private static let attributes = Array(#"<image image-rendering="optimizeSpeed" style="image-rendering:pixelated" "#.utf8)
+
+    /// `svg` with every `<image ` opening tag given the pixelated attributes.
+    static func pixelated(_ svg: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(svg.count + 64)
+        var i = 0
+        while i < svg.count {
+            if svg[i] == UInt8(ascii: "<"), svg[i...].starts(with: tag) {
+                output += attributes
+                i += tag.count
+            } else {
+                output.append(svg[i])
+                i += 1
+            }
+        }
+        return output
+    }
+}
