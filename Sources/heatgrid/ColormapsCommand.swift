@@ -17,9 +17,13 @@ struct ColormapsCommand: ParsableCommand {
     @Option(help: "PNG resolution in dots per inch.")
     var dpi: Double = 150
 
+    @Option(help: "A plugin library (.so) to load, or a folder of them; repeat for several (also: HEATGRID_PLUGIN_PATH).")
+    var plugin: [String] = []
+
     func run() throws {
         try reportingErrors {
-            let renderer = try Renderer.fromEnvironment()
+            var renderer = try Renderer.fromEnvironment()
+            try renderer.registry.loadPlugins(commandLine: plugin)
             var colormaps = renderer.registry.colormaps.values.sorted { $0.name < $1.name }
             if let folder { colormaps += try renderer.colormaps(inFolder: URL(fileURLWithPath: folder)) }
             guard let output else {

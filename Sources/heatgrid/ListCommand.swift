@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
     var plugin: [String] = []
 
     func run() throws {
-        var registry = PluginRegistry.standard
+        var registry = try reportingErrors { try Renderer.fromEnvironment().registry }
         try reportingErrors { try registry.loadPlugins(commandLine: plugin) }
         /// `name`, followed by the library it came from when that is not the built-ins.
         func shown(_ kind: String, _ name: String, _ label: String? = nil) -> String {
@@ -18,7 +18,8 @@ struct ListCommand: ParsableCommand {
             return (label ?? name) + (origin == PluginAPI.builtInOrigin ? "" : " [from \(origin)]")
         }
         print("sources:   " + registry.sources.map {
-            shown("source", $0.format, "\($0.format) (.\($0.fileExtensions.joined(separator: ", .")))")
+            shown("source", $0.format, $0.fileExtensions.isEmpty ? "\($0.format) (data.format only)"
+                  : "\($0.format) (.\($0.fileExtensions.joined(separator: ", .")))")
         }.joined(separator: ", "))
         print("scales:    " + registry.scales.keys.sorted().map { shown("scale", $0) }.joined(separator: ", "))
         print("colormaps: " + registry.colormaps.keys.sorted().map { shown("colormap", $0) }.joined(separator: ", "))
