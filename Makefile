@@ -3,7 +3,7 @@
 # on a fresh machine.
 
 SWIFT ?= swift
-BUILD_PACKAGES = pkg-config libcairo2-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev fonts-dejavu-core
+BUILD_PACKAGES = pkg-config libcairo2-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev zlib1g-dev fonts-dejavu-core
 # Tools the end-to-end tests use to inspect outputs: pdftotext/pdffonts, qpdf, rsvg-convert.
 TEST_PACKAGES = poppler-utils qpdf librsvg2-bin
 

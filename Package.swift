@@ -28,6 +28,8 @@ let package = Package(
                        providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CHarfBuzz", path: "Sources/CHarfBuzz", pkgConfig: "harfbuzz",
                        providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CFontconfig", path: "Sources/CFontconfig", pkgConfig: "fontconfig",
                        providers: [.apt(["libfontconfig-dev"])]),
 
@@ -41,7 +43,7 @@ let package = Package(
         .target(name: "Colormaps", dependencies: ["HeatGridCore"], path: "Plugins/Colormaps"),
         .target(name: "GridLayout", dependencies: ["HeatGridCore"], path: "Plugins/GridLayout"),
         .target(name: "CairoBackend",
-                dependencies: ["HeatGridCore", "CCairo", "CFreeType", "CHarfBuzz", "CFontconfig"],
+                dependencies: ["HeatGridCore", "CCairo", "CFreeType", "CHarfBuzz", "CFontconfig", "CDeflate"],
                 path: "Plugins/CairoBackend"),
 
         // The public Swift API: the core plus every built-in plugin registered.

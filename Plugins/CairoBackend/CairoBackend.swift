@@ -41,10 +41,10 @@ public struct CairoBackend: Backend {
         cairo_scale(cr, Double(width) / scene.size.width, Double(height) / scene.size.height)
         try CairoCanvas(cr: cr, cellStyle: .image).draw(scene)
         try check(cairo_status(cr), "drawing the PNG")
-        cairo_surface_flush(surface)
-        let sink = ByteSink()
-        try check(cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure), "encoding the PNG")
-        return PNGChunks.settingDPI(options.dpi, in: sink.bytes)
+        guard let surface, let png = PNGEncoder.encode(surface, dpi: options.dpi) else {
+            throw HeatGridError.layout(message: "zlib failed to compress the PNG")
+        }
+        return png
     }
 
     private func renderVector(_ scene: Scene, options: RenderOptions, pdf: Bool) throws -> [UInt8] {

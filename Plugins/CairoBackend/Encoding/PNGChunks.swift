@@ -1,17 +1,5 @@
-/// Edits PNG chunk lists: cairo writes no pHYs chunk, but publication users need the DPI in the file.
+/// Reads PNG chunks: the DPI a PNG records (its pHYs chunk), and PNG's CRC-32.
 public enum PNGChunks {
-    /// `png` with a pHYs chunk for `dpi` inserted right after IHDR (any existing pHYs is kept out).
-    public static func settingDPI(_ dpi: Double, in png: [UInt8]) -> [UInt8] {
-        let ihdrEnd = 8 + 4 + 4 + 13 + 4  // signature, then IHDR's length, type, data and CRC
-        guard png.count > ihdrEnd else { return png }
-        let pixelsPerMetre = UInt32((dpi / 0.0254).rounded())
-        var data: [UInt8] = []
-        data += bigEndian(pixelsPerMetre) + bigEndian(pixelsPerMetre) + [1]  // unit: metre
-        let chunk = bigEndian(UInt32(data.count)) + Array("pHYs".utf8) + data
-            + bigEndian(crc32(Array("pHYs".utf8) + data))
-        return Array(png[..<ihdrEnd]) + chunk + Array(png[ihdrEnd...])
-    }
-
     /// The DPI recorded in a PNG's pHYs chunk, or nil when it has none.
     public static func dpi(of png: [UInt8]) -> Double? {
         var offset = 8
