@@ -9,15 +9,19 @@ enum SVGImageRendering {
     static func pixelated(_ svg: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(svg.count + 64)
-        var i = 0
-        while i < svg.count {
-            if svg[i] == UInt8(ascii: "<"), svg[i...].starts(with: tag) {
-                output += attributes
-                i += tag.count
-            } else {
-                output.append(svg[i])
-                i += 1
+        svg.withUnsafeBufferPointer { bytes in
+            var copied = 0, i = 0
+            while i + tag.count <= bytes.count {
+                if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "i"), tag.indices.allSatisfy({ bytes[i + $0] == tag[$0] }) {
+                    output.append(contentsOf: bytes[copied..<i])
+                    output.append(contentsOf: attributes)
+                    i += tag.count
+                    copied = i
+                } else {
+                    i += 1
+                }
             }
+            output.append(contentsOf: bytes[copied...])
         }
         return output
     }

@@ -9,24 +9,36 @@ enum SVGSurfaceIDs {
         var output: [UInt8] = []
         output.reserveCapacity(svg.count)
         var renumbered: [ArraySlice<UInt8>: Int] = [:]
-        var i = 0
-        while i < svg.count {
-            let byte = svg[i]
-            output.append(byte)
-            i += 1
+        svg.withUnsafeBufferPointer { bytes in
+            var copied = 0, i = 0
             // Only ids and references: `id="surface12"`, `xlink:href="#surface12"`, `url(#surface12)`.
-            guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "#"),
-                  svg[i...].starts(with: marker) else { continue }
-            var end = i + marker.count
-            while end < svg.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(svg[end]) { end += 1 }
-            guard end > i + marker.count else { continue }
-            let number = svg[(i + marker.count)..<end]
-            let id = renumbered[number] ?? (renumbered.count + 1)
-            renumbered[number] = id
-            output += marker
-            output += Array(String(id).utf8)
-            i = end
+            while let s = nextMarker(in: bytes, from: i) {
+                var end = s + marker.count
+                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+                i = end
+                guard end > s + marker.count else { continue }
+                let number = svg[(s + marker.count)..<end]
+                let id = renumbered[number] ?? (renumbered.count + 1)
+                renumbered[number] = id
+                output.append(contentsOf: bytes[copied..<(s + marker.count)])
+                output.append(contentsOf: String(id).utf8)
+                copied = end
+            }
+            output.append(contentsOf: bytes[copied...])
         }
         return output
+    }
+
+    /// The index of the next "surface" right after a `"` or `#`, at or after `start`.
+    private static func nextMarker(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start
+        while i + marker.count < bytes.count {
+            if bytes[i] == UInt8(ascii: "s"), i > 0, bytes[i - 1] == UInt8(ascii: "\"") || bytes[i - 1] == UInt8(ascii: "#"),
+               marker.indices.allSatisfy({ bytes[i + $0] == marker[$0] }) {
+                return i
+            }
+            i += 1
+        }
+        return nil
     }
 }
