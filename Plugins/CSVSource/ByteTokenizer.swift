@@ -34,6 +34,13 @@ struct ByteTokenizer {
         return try readWhitespaceSeparated(recordLine: recordLine, into: &fields)
     }
 
+    /// Moves past `count` lines the caller read by itself (`PlainLineReader`), to `position`
+    /// (the start of the next line).
+    mutating func skipLines(_ count: Int, to position: Int) {
+        self.position = position
+        line += count
+    }
+
     /// Skips lines holding only spaces and tabs. Returns false at the end of the file.
     private mutating func skipBlankLines() -> Bool {
         let bytes = text.bytes

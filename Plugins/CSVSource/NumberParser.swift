@@ -23,7 +23,8 @@ enum ScannedNumber: Equatable {
 /// Grammar: optional spaces, optional sign, digits with an optional '.', an optional exponent
 /// (e/E, optional sign, digits), optional spaces. Most numbers in data files have at most
 /// 19 significant digits and a small exponent, so they take the Clinger fast path (exact);
-/// the rest go to `strtod`, which rounds correctly.
+/// the rest go to `strtod`, which rounds correctly. (Long-form lines try `PlainDecimal`, a
+/// tighter loop for the same common case, first, and come here for anything else.)
 enum NumberParser {
     /// 10^0 ... 10^22: every one is exactly representable as a `Double`, which is what makes
     /// a single multiply or divide correctly rounded.

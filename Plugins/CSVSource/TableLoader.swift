@@ -1,15 +1,16 @@
 import Foundation
 import HeatGridCore
 
-/// The loading steps `CSVSource` and `MatrixSource` share: read the bytes, pick the
+/// The loading steps `CSVSource` and `MatrixSource` share: map the file, pick the
 /// delimiter, decide between long form and a numeric grid, and hand over to the reader.
 enum TableLoader {
     /// Loads `request`; with `matrixOnly` the file must be a numeric grid (no header).
-    static func load(_ request: DataRequest, matrixOnly: Bool) throws -> Dataset {
-        let bytes = try request.readBytes()
+    /// `fastPath: false` reads long-form data with the tokenizer alone (for tests comparing).
+    static func load(_ request: DataRequest, matrixOnly: Bool, fastPath: Bool = true) throws -> Dataset {
         let title = request.url.deletingPathExtension().lastPathComponent
-        return try bytes.withUnsafeBufferPointer { buffer in
-            let text = SourceText(bytes: buffer, displayPath: request.displayPath)
+        // The file is parsed where it lies (memory-mapped), never copied or split into Strings.
+        return try request.withFileBytes { raw in
+            let text = SourceText(bytes: raw.assumingMemoryBound(to: UInt8.self), displayPath: request.displayPath)
             if text.isBlank {
                 throw HeatGridError.data(file: request.displayPath, line: 1, column: 1, message: matrixOnly
                     ? "the file is empty; expected lines of numbers, one line per matrix row"
@@ -38,7 +39,7 @@ enum TableLoader {
                 var fresh = ByteTokenizer(text, delimiter: delimiter)
                 return try MatrixFormReader(text: text, title: title).read(tokenizer: &fresh)
             }
-            return try LongFormReader(text: text, spec: request.spec, singlePanelTitle: title)
+            return try LongFormReader(text: text, spec: request.spec, singlePanelTitle: title, usesFastPath: fastPath)
                 .read(header: fields, headerPlace: firstPlace, tokenizer: &tokenizer)
         }
     }

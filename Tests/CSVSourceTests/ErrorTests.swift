@@ -148,6 +148,19 @@ struct ErrorTests {
         #expect(failure.message.contains("too many panels"))
     }
 
+    @Test func unreadableFilesAreIOErrors() throws {
+        let scratch = try Scratch()
+        for (url, reason) in [(scratch.directory, "is a directory, expected a data file"),
+                              (scratch.directory.appendingPathComponent("missing.csv"), "no such file")] {
+            do {
+                _ = try CSVSource().load(DataRequest(url: url, displayPath: "given/path", spec: DataSpec(path: "x")))
+                Issue.record("expected an error")
+            } catch let HeatGridError.io(path, message) {
+                #expect(path == "given/path" && message == reason)
+            }
+        }
+    }
+
     @Test func descriptionReadsLikeADiagnostic() throws {
         do {
             _ = try load("row,column,value\n0,0,x\n", name: "d.csv")

@@ -27,13 +27,33 @@ public protocol DataSource: Sendable {
 extension DataRequest {
     /// Reads the whole file, or throws a clear I/O error naming it.
     public func readBytes() throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a directory, expected a data file"
-                : "cannot be read (permission denied?)"
-            throw HeatGridError.io(path: displayPath, message: reason)
-        }
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw unreadable() }
         return [UInt8](data)
+    }
+
+    /// Calls `body` with the whole file's bytes without copying them, or throws the same I/O
+    /// errors as `readBytes()`.
+    ///
+    /// The file is memory-mapped where the platform allows, so a large file costs page cache
+    /// rather than a private copy (and pages are read as they are first touched). The bytes are
+    /// valid only inside `body`; a file truncated by another process while mapped can crash
+    /// the reader, as with any mapping.
+    public func withFileBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .alwaysMapped)
+        } catch {
+            throw unreadable()
+        }
+        return try data.withUnsafeBytes(body)
+    }
+
+    /// Why the file could not be read: missing, a directory, or not readable.
+    private func unreadable() -> HeatGridError {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a directory, expected a data file"
+            : "cannot be read (permission denied?)"
+        return HeatGridError.io(path: displayPath, message: reason)
     }
 }
