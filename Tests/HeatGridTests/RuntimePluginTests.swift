@@ -19,29 +19,7 @@ import Testing
     /// Runs `executable` with extra environment variables, collecting its output.
     static func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:],
                     in folder: URL? = nil) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
-        if let folder { process.currentDirectoryURL = folder }
-        // Output goes to files, not pipes: a chatty `swift build` must not block on a full pipe, and
-        // Foundation's pipe reading traps on EINTR when many tests run processes at once.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("heatgrid-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try? out.close()
-        try? err.close()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
-                             stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
+        try HeatGridTests.run(executable, arguments, environment: extra, in: folder)
     }
 
     /// A build folder for the examples that survives between test runs (so only the first run

@@ -23,10 +23,12 @@ struct ProcessResult {
 
 /// Runs `executable` with `arguments` and collects its output. Output goes to temporary files, not
 /// pipes: Foundation's pipe reading traps on EINTR when many tests run processes at once.
-func run(_ executable: String, _ arguments: [String], in folder: URL? = nil) throws -> ProcessResult {
+func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:],
+         in folder: URL? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !extra.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 } }
     if let folder { process.currentDirectoryURL = folder }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("heatgrid-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
