@@ -60,7 +60,7 @@ seed FuzzCSV csv
 seed FuzzJSON json
 seed FuzzNPY npy
 seed FuzzSpec spec examples/*/figure*.json examples/*/spec.json themes/*.json
-# The example JSON is too big to be a useful seed whole: its first panel, one row per line.
+# The example JSON is too big to be a useful seed whole: its first panel's first six rows.
 if [ ! -f "$SCRATCH/corpus/FuzzJSON/example-first-panel.json" ] && command -v python3 >/dev/null; then
     python3 - "$ROOT/examples/cognitive-heads/cognitive-heads.json" "$SCRATCH/corpus/FuzzJSON/example-first-panel.json" <<'EOF' || true
 import json, sys
@@ -92,6 +92,7 @@ for target in "${TARGETS[@]}"; do
         $( [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && echo "-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1" ) \
         ${FUZZ_EXTRA:-}) >"$log" 2>&1
     rc=$?
+    rm -rf "$SCRATCH"/tmp/heatgrid-fuzz-*  # the per-process scratch files
     [ "$JOBS" -gt 1 ] && cat "$SCRATCH"/fuzz-*.log >>"$log" 2>/dev/null
     # The last status line: executions so far, coverage (cov: edges, ft: features), corpus size, speed.
     last=$(grep -E "^#[0-9]+" "$log" | grep "cov:" | tail -1 | sed -E 's/[[:space:]]+/ /g; s/ (dft_time|lim|MS|L):.*//')
@@ -100,10 +101,10 @@ for target in "${TARGETS[@]}"; do
         status=1
         summary+=("$target: FOUND A PROBLEM (exit $rc); $last")
         grep -E "ERROR: |SUMMARY: |Fatal error|==[0-9]+==|#[0-9]+ 0x.* in .*(HeatGrid|Plugins|Sources)" "$log" | head -25
-        for f in $found; do
-            cp "$f" "$SCRATCH/crashes/$target-$(basename "$f")"
-            echo "   saved $SCRATCH/crashes/$target-$(basename "$f")"
-        done
+        # (With FUZZ_KEEP_GOING=1 one bug usually leaves many inputs: minimise any one of them.)
+        for f in $found; do cp "$f" "$SCRATCH/crashes/$target-$(basename "$f")"; done
+        [ -n "$found" ] && echo "   $(echo "$found" | wc -l) input(s) saved as $SCRATCH/crashes/$target-*, e.g." \
+            && echo "$found" | head -3 | sed "s|.*/|     $SCRATCH/crashes/$target-|"
         [ -z "$found" ] && echo "   $target exited $rc without an artifact; see $log"
     else
         summary+=("$target: ok; $last")
