@@ -71,20 +71,12 @@ struct SlotGridSolver {
         let leftoverHeight = size.height - fixedHeight - cellSize * totalRowCells
         let extraColumnGap = columns > 1 ? min(leftoverWidth / Double(columns + 1), 1.5 * request.spacing.width) : 0
         let extraRowGap = rows > 1 ? min(leftoverHeight / Double(rows + 1), 1.5 * request.spacing.height) : 0
-        var columnX: [Double] = []
-        var x = request.margin + (leftoverWidth - extraColumnGap * Double(columns - 1)) / 2
-        for c in 0..<columns {
-            x += left[c]
-            columnX.append(x)
-            x += cellSize * Double(columnCells[c]) + right[c] + request.spacing.width + extraColumnGap
-        }
-        var rowY: [Double] = []
-        var y = request.margin + (leftoverHeight - extraRowGap * Double(rows - 1)) / 2
-        for r in 0..<rows {
-            y += top[r]
-            rowY.append(y)
-            y += cellSize * Double(rowCells[r]) + bottom[r] + request.spacing.height + extraRowGap
-        }
+        let columnX = starts(from: request.margin + (leftoverWidth - extraColumnGap * Double(columns - 1)) / 2,
+                             before: left, cells: columnCells, after: right, cellSize: cellSize,
+                             gap: request.spacing.width + extraColumnGap)
+        let rowY = starts(from: request.margin + (leftoverHeight - extraRowGap * Double(rows - 1)) / 2,
+                          before: top, cells: rowCells, after: bottom, cellSize: cellSize,
+                          gap: request.spacing.height + extraRowGap)
         let panels = request.panelShapes.enumerated().map { i, shape in
             let slot = arrangement.slots[i]
             // The slots' area, including the gaps between spanned slots.
@@ -116,5 +108,17 @@ struct SlotGridSolver {
             }
         }
         return FigureLayout(panels: panels, colorbar: colorbar, panelColorbars: panelColorbars)
+    }
+
+    /// Where each grid column's (or row's) plot area starts along its axis, from `origin`: each
+    /// slot takes its leading protrusion, its cells, its trailing protrusion and the gap.
+    private func starts(from origin: Double, before: [Double], cells: [Int], after: [Double],
+                        cellSize: Double, gap: Double) -> [Double] {
+        var position = origin
+        return cells.indices.map { i in
+            position += before[i]
+            defer { position += cellSize * Double(cells[i]) + after[i] + gap }
+            return position
+        }
     }
 }

@@ -17,6 +17,9 @@ enum ScaleDomain {
             return widenedIfEmpty(extent)
         }
         guard bounds.count == 2 else { throw fail("expected two bounds [lo, hi], found \(bounds.count)") }
+        // Percentile bounds share one sort of the data.
+        let asked = bounds.compactMap { if case .percentile(let p) = $0 { p } else { nil } }
+        let percentiles = asked.isEmpty ? nil : data.percentiles(asked)
         func value(_ bound: DomainBound) throws -> Double {
             let resolved: Double?
             switch bound {
@@ -25,7 +28,7 @@ enum ScaleDomain {
                 resolved = v
             case .min: resolved = data.extent?.lowerBound
             case .max: resolved = data.extent?.upperBound
-            case .percentile(let p): resolved = data.percentile(p)
+            case .percentile(let p): resolved = percentiles.flatMap { zip(asked, $0).first { $0.0 == p }?.1 }
             }
             guard let resolved, resolved.isFinite else {
                 throw fail("'\(bound)' needs finite data values, and the data has none")

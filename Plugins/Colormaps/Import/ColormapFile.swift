@@ -59,13 +59,9 @@ public enum ColormapFile {
             let colors = try RGBTableParser(displayPath: displayPath).parse(bytes)
             return ImportedColormap(table: LookupTableColormap(name: name, table: colors))
         case .json:
-            let result = try HexListParser(displayPath: displayPath).parse(bytes)
-            return ImportedColormap(table: LookupTableColormap(name: name, table: result.colors),
-                                    under: result.under, over: result.over, bad: result.bad)
+            return try HexListParser(displayPath: displayPath).parse(bytes).colormap(named: name)
         case .cpt:
-            let result = try GMTPaletteParser(displayPath: displayPath).parse(bytes)
-            return ImportedColormap(table: LookupTableColormap(name: name, table: result.colors),
-                                    under: result.under, over: result.over, bad: result.bad)
+            return try GMTPaletteParser(displayPath: displayPath).parse(bytes).colormap(named: name)
         }
     }
 

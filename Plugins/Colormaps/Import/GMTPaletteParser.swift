@@ -26,13 +26,6 @@ import HeatGridCore
 struct GMTPaletteParser {
     let displayPath: String
 
-    struct Result {
-        var colors: [RGBA]
-        var under: RGBA?
-        var over: RGBA?
-        var bad: RGBA?
-    }
-
     /// Entries sampled from a continuous (or unequal discrete) palette.
     static let sampleCount = 256
 
@@ -53,7 +46,7 @@ struct GMTPaletteParser {
     private static let sliceForm = "'z0 colour0 z1 colour1' (colours as r g b, r/g/b, #rrggbb, a gray level, "
         + "h-s-v or a name)"
 
-    func parse(_ bytes: [UInt8]) throws -> Result {
+    func parse(_ bytes: [UInt8]) throws -> ParsedPalette {
         let lines = ImportText.lines(bytes)
         guard lines.contains(where: { !$0.isBlank }) else {
             throw fail(nil, nil, "the file is empty; expected lines like 'z0 r g b z1 r g b'")
@@ -61,7 +54,7 @@ struct GMTPaletteParser {
         var hsvModel = false
         var slices: [Slice] = []
         var categories: [Category] = []
-        var result = Result(colors: [])
+        var result = ParsedPalette(colors: [])
 
         for line in lines {
             guard let first = line.firstText else { continue }

@@ -13,16 +13,9 @@ import HeatGridCore
 struct HexListParser {
     let displayPath: String
 
-    struct Result {
-        var colors: [RGBA]
-        var under: RGBA?
-        var over: RGBA?
-        var bad: RGBA?
-    }
-
     private static let keys = ["name", "colors", "under", "over", "bad"]
 
-    func parse(_ bytes: [UInt8]) throws -> Result {
+    func parse(_ bytes: [UInt8]) throws -> ParsedPalette {
         guard bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) else {
             throw fail(nil, nil, "the file is empty; expected a JSON list of colours like [\"#440154\", \"#fde725\"]")
         }
@@ -35,9 +28,9 @@ struct HexListParser {
         }
         switch document.value {
         case .array:
-            return Result(colors: try colors(in: document))
+            return ParsedPalette(colors: try colors(in: document))
         case .object(let members):
-            var result = Result(colors: [])
+            var result = ParsedPalette(colors: [])
             var sawColors = false
             var seen: Set<String> = []
             for member in members {

@@ -23,14 +23,19 @@ public struct DataSummary: Sendable {
     }
 
     /// The `p`-th percentile (0...100) of the finite values, linearly interpolated like NumPy's
-    /// default; nil when no value is finite. Sorts a copy, so it costs O(n log n) when asked.
-    public func percentile(_ p: Double) -> Double? {
+    /// default; nil when no value is finite.
+    public func percentile(_ p: Double) -> Double? { percentiles([p])?.first }
+
+    /// Several percentiles from one sort of the finite values (a copy: O(n log n) when asked).
+    public func percentiles(_ ps: [Double]) -> [Double]? {
         var values: [Double] = []
         for panel in panels { values += panel.matrix.values.lazy.filter(\.isFinite) }
         guard !values.isEmpty else { return nil }
         values.sort()
-        let rank = min(max(p, 0), 100) / 100 * Double(values.count - 1)
-        let below = Int(rank.rounded(.down)), above = min(below + 1, values.count - 1)
-        return values[below] + (values[above] - values[below]) * (rank - Double(below))
+        return ps.map { p in
+            let rank = min(max(p, 0), 100) / 100 * Double(values.count - 1)
+            let below = Int(rank.rounded(.down)), above = min(below + 1, values.count - 1)
+            return values[below] + (values[above] - values[below]) * (rank - Double(below))
+        }
     }
 }

@@ -160,9 +160,12 @@ public struct FigureComposer: Sendable {
 
         // 3. Draw.
         var items: [SceneItem] = []
+        // Annotations share one number format across panels, set by the largest magnitude.
+        let largestMagnitude = labels.annotations == nil ? 0
+            : dataset.finiteExtent.map { max(abs($0.lowerBound), abs($0.upperBound)) } ?? 0
         for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {
             items += try drawPanel(panel, mapping: mappings[min(i, mappings.count - 1)], title: titles.lines[i],
-                                   titleFont: titles.font, titleLift: titleLift,
+                                   titleFont: titles.font, titleLift: titleLift, largestMagnitude: largestMagnitude,
                                    placement: placement, protrusions: protrusions, text: text)
         }
         if let bar = placed.colorbar {
@@ -180,7 +183,8 @@ public struct FigureComposer: Sendable {
         return (scene, placed)
     }
 
-    private func drawPanel(_ panel: Panel, mapping: ColorMapping, title: [String], titleFont: FontSpec, titleLift: Double, placement: PanelPlacement,
+    private func drawPanel(_ panel: Panel, mapping: ColorMapping, title: [String], titleFont: FontSpec,
+                           titleLift: Double, largestMagnitude: Double, placement: PanelPlacement,
                            protrusions: PanelProtrusions, text: TextPlacer) throws -> [SceneItem] {
         let box = placement.plotBox
         let matrix = panel.matrix
@@ -189,9 +193,8 @@ public struct FigureComposer: Sendable {
         items.append(.cells(CellGrid(frame: box, rows: matrix.rows, columns: matrix.columns, rgba: rgba)))
         items.append(.rect(RectItem(rect: box, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
         if let annotations = labels.annotations {
-            let largest = dataset.panels.compactMap { $0.matrix.finiteExtent.map { max(abs($0.lowerBound), abs($0.upperBound)) } }.max() ?? 0
             items += try CellAnnotator(spec: annotations, theme: theme, measurer: measurer)
-                .annotate(matrix, mapping: mapping, box: box, largest: largest)
+                .annotate(matrix, mapping: mapping, box: box, largest: largestMagnitude)
         }
 
         let cellWidth = box.width / Double(matrix.columns), cellHeight = box.height / Double(matrix.rows)
