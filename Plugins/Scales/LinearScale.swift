@@ -13,6 +13,11 @@ public struct LinearScale: Scale, Equatable {
         return (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
     }
 
+    public func positions(of values: [Double]) -> [Double] {
+        let low = domain.lowerBound, span = domain.upperBound - domain.lowerBound
+        return values.map { ($0 - low) / span }  // NaN stays NaN
+    }
+
     public func value(at t: Double) -> Double {
         domain.lowerBound + t * (domain.upperBound - domain.lowerBound)
     }

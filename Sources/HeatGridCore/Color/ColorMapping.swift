@@ -90,19 +90,22 @@ public struct ColorMapping: Sendable {
         let low = bytes(colormap.color(at: 0)), high = bytes(colormap.color(at: 1))
         let underBytes = bytes(color(for: -.infinity)), overBytes = bytes(color(for: .infinity))
         let badBytes = bytes(bad)
+        let positions = scale.positions(of: values)
+        let extendsUnder = under != .clamp, extendsOver = over != .clamp
         var out = [UInt8](repeating: 0, count: values.count * 4)
         out.withUnsafeMutableBytes { raw in
             let pixels = raw.bindMemory(to: SIMD4<UInt8>.self)
-            for (i, value) in values.enumerated() {
-                let pixel: SIMD4<UInt8>
-                switch classify(value) {
-                case .inRange(let t):
-                    pixel = t <= 0 ? low : t >= 1 ? high : table[min(Int(t * Double(n)), n - 1)]
-                case .under: pixel = underBytes
-                case .over: pixel = overBytes
-                case .bad: pixel = badBytes
+            // The same cases as `classify`, on positions computed in one pass.
+            for (i, t) in positions.enumerated() {
+                if t > 0, t < 1 {
+                    pixels[i] = table[min(Int(t * Double(n)), n - 1)]
+                } else if t >= 1 {
+                    pixels[i] = t > 1 && extendsOver ? overBytes : high
+                } else if t <= 0 {
+                    pixels[i] = t < 0 && extendsUnder ? underBytes : low
+                } else {
+                    pixels[i] = badBytes
                 }
-                pixels[i] = pixel
             }
         }
         return out

@@ -163,8 +163,11 @@ public struct FigureComposer: Sendable {
         // Annotations share one number format across panels, set by the largest magnitude.
         let largestMagnitude = labels.annotations == nil ? 0
             : dataset.finiteExtent.map { max(abs($0.lowerBound), abs($0.upperBound)) } ?? 0
+        // Cell colours are the heavy part for big matrices: one panel per core.
+        let panelMappings = dataset.panels.indices.map { mappings[min($0, mappings.count - 1)] }
+        let colours = Array(zip(dataset.panels, panelMappings)).concurrentMap { $1.rgbaBytes(for: $0.matrix.values) }
         for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {
-            items += try drawPanel(panel, mapping: mappings[min(i, mappings.count - 1)], title: titles.lines[i],
+            items += try drawPanel(panel, colours: colours[i], mapping: panelMappings[i], title: titles.lines[i],
                                    titleFont: titles.font, titleLift: titleLift, largestMagnitude: largestMagnitude,
                                    placement: placement, protrusions: protrusions, text: text)
         }
@@ -183,13 +186,12 @@ public struct FigureComposer: Sendable {
         return (scene, placed)
     }
 
-    private func drawPanel(_ panel: Panel, mapping: ColorMapping, title: [String], titleFont: FontSpec,
+    private func drawPanel(_ panel: Panel, colours rgba: [UInt8], mapping: ColorMapping, title: [String], titleFont: FontSpec,
                            titleLift: Double, largestMagnitude: Double, placement: PanelPlacement,
                            protrusions: PanelProtrusions, text: TextPlacer) throws -> [SceneItem] {
         let box = placement.plotBox
         let matrix = panel.matrix
         var items: [SceneItem] = []
-        let rgba = mapping.rgbaBytes(for: matrix.values)
         items.append(.cells(CellGrid(frame: box, rows: matrix.rows, columns: matrix.columns, rgba: rgba)))
         items.append(.rect(RectItem(rect: box, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
         if let annotations = labels.annotations {
