@@ -13,8 +13,10 @@ public struct CairoBackend: Backend {
     public func render(_ scene: Scene, format: String, options: RenderOptions) throws -> [UInt8] {
         switch format.lowercased() {
         case "png": return try renderPNG(scene, options: options)
-        case "pdf": return try renderVector(scene, options: options, pdf: true)
-        case "svg": return try renderVector(scene, options: options, pdf: false)
+        case "pdf":
+            let (pdf, placeheld) = try renderVector(scene, options: options, pdf: true)
+            return try PDFCellImages.appending(placeheld, to: pdf)
+        case "svg": return try renderVector(scene, options: options, pdf: false).bytes
         default:
             throw HeatGridError.unknownPlugin(kind: "output format", name: format, available: formats)
         }
@@ -47,7 +49,8 @@ public struct CairoBackend: Backend {
         return png
     }
 
-    private func renderVector(_ scene: Scene, options: RenderOptions, pdf: Bool) throws -> [UInt8] {
+    /// The file cairo writes; for PDF with placeholders for `placeheld` grids (see `PDFCellImages`).
+    func renderVector(_ scene: Scene, options: RenderOptions, pdf: Bool) throws -> (bytes: [UInt8], placeheld: [CellGrid]) {
         let sink = ByteSink()
         let surface: OpaquePointer
         if pdf {
@@ -64,8 +67,9 @@ public struct CairoBackend: Backend {
         try check(cairo_surface_status(surface), "creating the \(pdf ? "PDF" : "SVG") surface")
         let cr = cairo_create(surface)!
         let editableText = !pdf && options.svgText == .text
+        let placeheld: [CellGrid]
         do {
-            try CairoCanvas(cr: cr, cellStyle: pdf ? .image : .rectangles, drawsText: !editableText).draw(scene)
+            placeheld = try CairoCanvas(cr: cr, cellStyle: pdf ? .pdfPlaceholder : .rectangles, drawsText: !editableText).draw(scene)
             try check(cairo_status(cr), "drawing")
         } catch {
             cairo_destroy(cr)
@@ -77,9 +81,9 @@ public struct CairoBackend: Backend {
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         try check(status, "writing the \(pdf ? "PDF" : "SVG")")
-        if pdf { return sink.bytes }
+        if pdf { return (sink.bytes, placeheld) }
         let svg = SVGImageRendering.pixelated(SVGSurfaceIDs.normalized(sink.bytes))
-        return editableText ? try SVGTextElements.inserting(scene.texts, into: svg) : svg
+        return (editableText ? try SVGTextElements.inserting(scene.texts, into: svg) : svg, [])
     }
 
     /// `2024-01-02T03:04:05Z` for a Unix time.

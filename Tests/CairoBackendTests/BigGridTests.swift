@@ -24,7 +24,10 @@ import Testing
         #expect(!svg.contains("<rect x=\"10\" y=\"10.546"))
         #expect(svg.utf8.count < 3_000_000)
         let pdf = String(decoding: try CairoBackend().render(checkerScene(), format: "pdf", options: RenderOptions()), as: UTF8.self)
-        #expect(pdf.components(separatedBy: "/Subtype /Image").count == 2)
-        #expect(pdf.contains("/Interpolate false"))
+        // cairo's 4x1 placeholder, and the grid itself: two colours, so indexed (see PDFCellImages).
+        #expect(pdf.components(separatedBy: "/Subtype /Image").count == 3)
+        #expect(pdf.contains("/Width 512 /Height 512 /BitsPerComponent 8 /Interpolate false"))
+        #expect(pdf.contains("/ColorSpace [/Indexed /DeviceRGB 1 <"))
+        #expect(pdf.utf8.count < 100_000)
     }
 }

@@ -5,10 +5,10 @@ import HeatGridCore
 /// Draws scene items on a cairo context. One canvas per render: cairo contexts are never shared
 /// between tasks.
 struct CairoCanvas {
-    /// How cell grids are drawn: one nearest-filtered image (PNG, PDF: crisp, small, and
-    /// /Interpolate false in PDF) or one rectangle per run of equal cells (SVG, whose renderers
-    /// blur scaled images).
-    enum CellStyle { case image, rectangles }
+    /// How cell grids are drawn: one nearest-filtered image (PNG: crisp and small), a placeholder
+    /// for an image HeatGrid writes itself (PDF, see `PDFCellImages`), or one rectangle per run of
+    /// equal cells (SVG, whose renderers blur scaled images).
+    enum CellStyle { case image, pdfPlaceholder, rectangles }
 
     /// Grids larger than this are drawn as an image even in SVG.
     static let maxSVGRectangleCells = 65_536
@@ -30,19 +30,26 @@ struct CairoCanvas {
         cairo_font_options_destroy(options)
     }
 
-    func draw(_ scene: Scene) throws {
+    /// Draws `scene`; returns the grids drawn as placeholders, in placeholder-index order.
+    @discardableResult
+    func draw(_ scene: Scene) throws -> [CellGrid] {
         setColor(scene.background)
         cairo_paint(cr)
+        var placeheld: [CellGrid] = []
         for item in scene.items {
             switch item {
             case .rect(let r): draw(r)
             case .line(let l): draw(l)
+            case .cells(let c) where cellStyle == .pdfPlaceholder && PDFCellImages.isDeferred(c):
+                drawImage(PDFCellImages.placeholder(index: placeheld.count), in: c.frame)
+                placeheld.append(c)
             case .cells(let c): draw(c)
             case .gradient(let g): draw(g)
             case .polygon(let p): draw(p)
             case .text(let t): if drawsText { try draw(t) }
             }
         }
+        return placeheld
     }
 
     private func setColor(_ c: RGBA) {
@@ -89,33 +96,35 @@ struct CairoCanvas {
 
     private func draw(_ grid: CellGrid) {
         switch cellStyle {
-        case .image: drawImage(grid)
+        case .image, .pdfPlaceholder: drawImage(CairoImage.surface(from: grid), in: grid.frame)
         // Past this many cells rectangles would make a huge SVG: an image, shown pixelated (see
         // SVGImageRendering), keeps it small and as crisp.
         case .rectangles:
             if grid.rows * grid.columns > Self.maxSVGRectangleCells {
                 // About 2048 pixels along the longer side, at most 8 per cell.
-                drawImage(grid, scale: max(1, min(8, 2048 / max(grid.rows, grid.columns))))
+                let scale = max(1, min(8, 2048 / max(grid.rows, grid.columns)))
+                drawImage(CairoImage.surface(from: grid, scale: scale), in: grid.frame)
             } else {
                 drawRectangles(grid)
             }
         }
     }
 
-    private func drawImage(_ grid: CellGrid, scale: Int = 1) {
-        guard let image = CairoImage.surface(from: grid, scale: scale) else { return }
+    /// `image` stretched over `frame`, each pixel a sharp-edged rectangle; takes ownership of it.
+    private func drawImage(_ image: OpaquePointer?, in frame: Rect) {
+        guard let image else { return }
         defer { cairo_surface_destroy(image) }
         let pattern = cairo_pattern_create_for_surface(image)
         defer { cairo_pattern_destroy(pattern) }
         var matrix = cairo_matrix_t()
-        cairo_matrix_init_scale(&matrix, Double(grid.columns * scale) / grid.frame.width,
-                                Double(grid.rows * scale) / grid.frame.height)
-        cairo_matrix_translate(&matrix, -grid.frame.x, -grid.frame.y)
+        cairo_matrix_init_scale(&matrix, Double(cairo_image_surface_get_width(image)) / frame.width,
+                                Double(cairo_image_surface_get_height(image)) / frame.height)
+        cairo_matrix_translate(&matrix, -frame.x, -frame.y)
         cairo_pattern_set_matrix(pattern, &matrix)
         cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
-        cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
+        cairo_pattern_set_extend(pattern, cellStyle == .pdfPlaceholder ? CAIRO_EXTEND_NONE : CAIRO_EXTEND_PAD)
         cairo_set_source(cr, pattern)
-        cairo_rectangle(cr, grid.frame.x, grid.frame.y, grid.frame.width, grid.frame.height)
+        cairo_rectangle(cr, frame.x, frame.y, frame.width, frame.height)
         cairo_fill(cr)
     }
 
