@@ -30,10 +30,9 @@ public struct NumPySource: DataSource {
     /// Loads the array or archive; errors are `HeatGridError.data` naming the file (without a
     /// line or column: the file is binary) and, for an .npz, the array at fault.
     public func load(_ request: DataRequest) throws -> Dataset {
-        let contents = try FileContents.read(request)
         let isArchiveName = request.url.pathExtension.lowercased() == "npz"
         do {
-            let panels = try contents.withUnsafeBytes { bytes -> [Panel] in
+            let panels = try request.withFileBytes { bytes -> [Panel] in
                 switch FileKind.detect(bytes) {
                 case .npy:
                     return try NPYReader.panels(in: bytes, arrayName: nil)

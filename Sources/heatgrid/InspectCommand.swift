@@ -11,16 +11,28 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: "The figure spec (JSON).")
     var spec: String
 
+    @Flag(help: "Also print how long loading the data took, and its throughput.")
+    var timing = false
+
     func run() throws {
         try reportingErrors {
             let url = URL(fileURLWithPath: spec)
             let figureSpec = try FigureSpec.load(from: url, displayPath: spec)
-            let dataset = try Renderer.fromEnvironment().loadData(figureSpec.data, relativeTo: url.deletingLastPathComponent())
+            let renderer = try Renderer.fromEnvironment()
+            let started = ContinuousClock.now
+            let dataset = try renderer.loadData(figureSpec.data, relativeTo: url.deletingLastPathComponent())
+            let elapsed = ContinuousClock.now - started
             print("\(dataset.panels.count) panels; rows are '\(dataset.rowName)', columns '\(dataset.columnName)', values '\(dataset.valueName)'")
             for panel in dataset.panels {
                 let bad = panel.matrix.values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
                 let range = panel.matrix.finiteExtent.map { "\($0.lowerBound) ... \($0.upperBound)" } ?? "no finite values"
                 print("  \(panel.title.isEmpty ? "(untitled)" : panel.title): \(panel.matrix.rows)x\(panel.matrix.columns), \(range), \(bad) bad")
+            }
+            if timing {
+                let file = url.deletingLastPathComponent().resolvingSpecPath(figureSpec.data.path).path
+                let megabytes = Double((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) / 1e6
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                print(String(format: "loaded %.1f MB in %.0f ms (%.0f MB/s)", megabytes, seconds * 1000, megabytes / seconds))
             }
         }
     }

@@ -34,18 +34,13 @@ extension DataRequest {
     /// Calls `body` with the whole file's bytes without copying them, or throws the same I/O
     /// errors as `readBytes()`.
     ///
-    /// The file is memory-mapped where the platform allows, so a large file costs page cache
-    /// rather than a private copy (and pages are read as they are first touched). The bytes are
+    /// The file is memory-mapped, so a large file costs page cache rather than a private copy
+    /// (`HEATGRID_NO_MMAP=1` reads it into memory instead, for sanitizer runs). The bytes are
     /// valid only inside `body`; a file truncated by another process while mapped can crash
     /// the reader, as with any mapping.
     public func withFileBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
-        } catch {
-            throw unreadable()
-        }
-        return try data.withUnsafeBytes(body)
+        guard let file = FileBytes(path: url.path) else { throw unreadable() }
+        return try withExtendedLifetime(file) { try body(file.bytes) }
     }
 
     /// Why the file could not be read: missing, a directory, or not readable.

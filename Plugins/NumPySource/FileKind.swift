@@ -1,19 +1,3 @@
-import Foundation
-import HeatGridCore
-
-/// Reading the file's bytes without copying them.
-enum FileContents {
-    /// The file memory-mapped (so a large array is decoded straight from the page cache); when
-    /// mapping fails, the file read the ordinary way, which throws the clear `HeatGridError.io`
-    /// (no such file, a directory, permission denied) that every source gives.
-    static func read(_ request: DataRequest) throws -> Data {
-        if let mapped = try? Data(contentsOf: request.url, options: .alwaysMapped) {
-            return mapped
-        }
-        return Data(try request.readBytes())
-    }
-}
-
 /// What the first bytes of a file say it is; the contents, not the extension, decide, so a
 /// misnamed file still loads.
 enum FileKind: Equatable {
