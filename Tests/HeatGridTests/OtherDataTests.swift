@@ -34,6 +34,27 @@ import Testing
         #expect(checked == 3 * 10 * 20)
     }
 
+    /// `HEATGRID_NO_MMAP=1` (for sanitizer runs) reads files into memory instead of mapping them:
+    /// the same data either way, CSV and .npy, and `--timing` reports the throughput.
+    @Test func readingWithoutMappingGivesTheSameData() throws {
+        let folder = temporaryFolder()
+        // A 2x3 float64 .npy: magic, version 1.0, a header padded to 128 bytes, the values.
+        var header = Array("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }".utf8)
+        header += Array(repeating: UInt8(ascii: " "), count: 128 - 10 - header.count - 1) + [UInt8(ascii: "\n")]
+        var npy: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header
+        for value in [0.5, 1.5, 2.5, 3.5, -1, 7] { npy += withUnsafeBytes(of: value.bitPattern.littleEndian, Array.init) }
+        try Data(npy).write(to: folder.appendingPathComponent("m.npy"))
+        let npySpec = try write(#"{"data": {"path": "m.npy"}}"#, to: "npy.json", in: folder)
+        for spec in [flagshipSpec.path, npySpec.path] {
+            let mapped = try heatgrid(["inspect", spec])
+            let copied = try run(heatgridBinary, ["inspect", spec, "--timing"], environment: ["HEATGRID_NO_MMAP": "1"])
+            #expect(mapped.status == 0 && copied.status == 0, "\(mapped.stderr)\(copied.stderr)")
+            let lines = copied.stdout.split(separator: "\n")
+            #expect(lines.dropLast().joined(separator: "\n") + "\n" == mapped.stdout)
+            #expect(lines.last?.hasPrefix("loaded ") == true && lines.last?.hasSuffix(" MB/s)") == true, "\(copied.stdout)")
+        }
+    }
+
     @Test func badCellsAreDrawnInTheBadColour() throws {
         let folder = temporaryFolder()
         try write("p,r,c,v\nA,0,0,1\nA,0,1,nan\nA,1,0,2\nA,1,1,3\n", to: "d.csv", in: folder)
