@@ -13,9 +13,9 @@ public struct LinearScale: Scale, Equatable {
         return (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
     }
 
-    public func positions(of values: [Double]) -> [Double] {
+    public func positions(of values: UnsafeBufferPointer<Double>, into positions: UnsafeMutableBufferPointer<Double>) {
         let low = domain.lowerBound, span = domain.upperBound - domain.lowerBound
-        return values.map { ($0 - low) / span }  // NaN stays NaN
+        for i in values.indices { positions[i] = (values[i] - low) / span }  // NaN stays NaN
     }
 
     public func value(at t: Double) -> Double {

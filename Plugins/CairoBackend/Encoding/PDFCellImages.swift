@@ -51,7 +51,8 @@ enum PDFCellImages {
             objects[index] = image.number
         }
         guard let trailer = file.lastTrailer() else { throw failure("cannot find the trailer cairo wrote") }
-        let encoded = grids.concurrentMap { encode($0) }
+        let cells = grids.reduce(0) { $0 + $1.rows * $1.columns }
+        let encoded = grids.concurrentMap(inParallel: cells > 100_000) { encode($0) }
 
         var out = pdf
         if out.last != 0x0A { out.append(0x0A) }
@@ -96,29 +97,9 @@ enum PDFCellImages {
     /// An image XObject of `grid`: indexed colour when it has at most 256 colours, else RGB.
     private static func encode(_ grid: CellGrid) -> EncodedImage? {
         let cells = grid.rows * grid.columns
-        var palette: [UInt32] = []
-        var indices = [UInt8](repeating: 0, count: cells)
-        var slots = [Int32](repeating: -1, count: 1 << 16)  // open addressing by colour hash
-        var fitsPalette = true
-        grid.rgba.withUnsafeBytes { raw in
-            let pixels = raw.bindMemory(to: UInt32.self)
-            var last: UInt32 = 0, lastIndex: UInt8 = 0, hasLast = false
-            for i in 0..<cells where fitsPalette {
-                let colour = pixels[i] & UInt32(0x00FF_FFFF).littleEndian
-                if hasLast, colour == last { indices[i] = lastIndex; continue }
-                var slot = Int((colour &* 0x9E37_79B1) >> 16)
-                while slots[slot] >= 0, palette[Int(slots[slot])] != colour { slot = (slot + 1) & 0xFFFF }
-                if slots[slot] < 0 {
-                    guard palette.count < 256 else { fitsPalette = false; break }
-                    slots[slot] = Int32(palette.count)
-                    palette.append(colour)
-                }
-                last = colour; lastIndex = UInt8(slots[slot]); hasLast = true
-                indices[i] = lastIndex
-            }
-        }
+        let indexed = paletteIndices(grid)
         let common = "/Type /XObject /Subtype /Image /Width \(grid.columns) /Height \(grid.rows) /BitsPerComponent 8 /Interpolate false /Filter /FlateDecode"
-        if fitsPalette {
+        if let (palette, indices) = indexed {
             let hex = palette.map { colour -> String in
                 withUnsafeBytes(of: colour) { b in b.prefix(3).map { hexByte($0) }.joined() }
             }.joined()
@@ -131,6 +112,43 @@ enum PDFCellImages {
         }
         guard let data = compressed(rgb) else { return nil }
         return EncodedImage(dictionary: "\(common) /ColorSpace /DeviceRGB", data: data)
+    }
+
+    /// The grid's colours (RGB, in memory order) and each cell's index among them, or nil when
+    /// there are more than 256.
+    private static func paletteIndices(_ grid: CellGrid) -> (palette: [UInt32], indices: [UInt8])? {
+        let cells = grid.rows * grid.columns
+        guard cells > 0 else { return nil }
+        var palette: [UInt32] = []
+        // Open addressing by colour hash: slot holds palette index + 1, 0 when empty.
+        var slots = [UInt16](repeating: 0, count: 1 << 16)
+        var fits = true
+        let indices = [UInt8](unsafeUninitializedCapacity: cells) { indices, initialized in
+            grid.rgba.withUnsafeBytes { raw in
+                slots.withUnsafeMutableBufferPointer { slots in
+                    let pixels = raw.bindMemory(to: UInt32.self)
+                    let rgbMask = UInt32(0x00FF_FFFF).littleEndian
+                    var last = pixels[0] & rgbMask ^ 1, lastIndex: UInt8 = 0  // `last` matches no cell yet
+                    for i in 0..<cells {
+                        let colour = pixels[i] & rgbMask
+                        if colour != last {
+                            var slot = Int((colour &* 0x9E37_79B1) >> 16)
+                            while slots[slot] != 0, palette[Int(slots[slot]) &- 1] != colour { slot = (slot &+ 1) & 0xFFFF }
+                            if slots[slot] == 0 {
+                                guard palette.count < 256 else { fits = false; break }
+                                palette.append(colour)
+                                slots[slot] = UInt16(palette.count)
+                            }
+                            last = colour
+                            lastIndex = UInt8(truncatingIfNeeded: slots[slot] &- 1)
+                        }
+                        indices[i] = lastIndex
+                    }
+                }
+            }
+            initialized = fits ? cells : 0
+        }
+        return fits ? (palette, indices) : nil
     }
 
     /// Small images get zlib's default level; big ones (noisy data, where longer match searches gain

@@ -90,23 +90,38 @@ public struct ColorMapping: Sendable {
         let low = bytes(colormap.color(at: 0)), high = bytes(colormap.color(at: 1))
         let underBytes = bytes(color(for: -.infinity)), overBytes = bytes(color(for: .infinity))
         let badBytes = bytes(bad)
-        let positions = scale.positions(of: values)
         let extendsUnder = under != .clamp, extendsOver = over != .clamp
-        var out = [UInt8](repeating: 0, count: values.count * 4)
-        out.withUnsafeMutableBytes { raw in
-            let pixels = raw.bindMemory(to: SIMD4<UInt8>.self)
-            // The same cases as `classify`, on positions computed in one pass.
-            for (i, t) in positions.enumerated() {
-                if t > 0, t < 1 {
-                    pixels[i] = table[min(Int(t * Double(n)), n - 1)]
-                } else if t >= 1 {
-                    pixels[i] = t > 1 && extendsOver ? overBytes : high
-                } else if t <= 0 {
-                    pixels[i] = t < 0 && extendsUnder ? underBytes : low
-                } else {
-                    pixels[i] = badBytes
+        // Positions a block at a time: a small buffer that stays in cache, not a second matrix.
+        let block = 4096
+        let positions = UnsafeMutableBufferPointer<Double>.allocate(capacity: block)
+        defer { positions.deallocate() }
+        let out = [UInt8](unsafeUninitializedCapacity: values.count * 4) { raw, initialized in
+            let pixels = UnsafeMutableRawBufferPointer(raw).bindMemory(to: SIMD4<UInt8>.self)
+            values.withUnsafeBufferPointer { values in
+                var start = 0
+                while start < values.count {
+                    let count = min(block, values.count - start)
+                    scale.positions(of: UnsafeBufferPointer(rebasing: values[start..<(start + count)]),
+                                    into: UnsafeMutableBufferPointer(rebasing: positions[0..<count]))
+                    // The same cases as `classify`.
+                    for j in 0..<count {
+                        let t = positions[j]
+                        let pixel: SIMD4<UInt8>
+                        if t > 0, t < 1 {
+                            pixel = table[min(Int(t * Double(n)), n - 1)]
+                        } else if t >= 1 {
+                            pixel = t > 1 && extendsOver ? overBytes : high
+                        } else if t <= 0 {
+                            pixel = t < 0 && extendsUnder ? underBytes : low
+                        } else {
+                            pixel = badBytes
+                        }
+                        pixels[start + j] = pixel
+                    }
+                    start += count
                 }
             }
+            initialized = values.count * 4
         }
         return out
     }

@@ -7,9 +7,10 @@ public protocol Scale: Sendable {
     /// Where `value` falls: inside 0...1 within the domain, below 0 or above 1 outside it, and nil
     /// when the scale cannot place it (NaN; a non-positive value on a log scale).
     func position(of value: Double) -> Double?
-    /// `position(of:)` of every value, NaN where it is nil. Runs once per cell, so scales with a
-    /// cheap formula override it with a tight loop.
-    func positions(of values: [Double]) -> [Double]
+    /// `position(of:)` of each of `values`, written to `positions` (as many; NaN where it is nil).
+    /// Runs for every cell, a block at a time, so scales with a cheap formula override it with a
+    /// tight loop.
+    func positions(of values: UnsafeBufferPointer<Double>, into positions: UnsafeMutableBufferPointer<Double>)
     /// The data value at `position` (the inverse of `position(of:)` inside the domain).
     func value(at position: Double) -> Double
     /// Nice tick values inside the domain, about `count` of them.
@@ -19,7 +20,9 @@ public protocol Scale: Sendable {
 }
 
 extension Scale {
-    public func positions(of values: [Double]) -> [Double] { values.map { position(of: $0) ?? .nan } }
+    public func positions(of values: UnsafeBufferPointer<Double>, into positions: UnsafeMutableBufferPointer<Double>) {
+        for i in values.indices { positions[i] = position(of: values[i]) ?? .nan }
+    }
     public func tickLabels(_ ticks: [Double]) -> [String] { TickFormat.labels(ticks) }
 }
 

@@ -9,12 +9,24 @@ public struct DataSummary: Sendable {
 
     public init(_ dataset: Dataset) {
         panels = dataset.panels
-        extent = dataset.finiteExtent
-        var smallest = Double.infinity
-        for panel in dataset.panels {
-            for value in panel.matrix.values where value > 0 && value.isFinite && value < smallest { smallest = value }
-        }
+        // One pass per panel, panels of big datasets in parallel.
+        let cells = dataset.panels.reduce(0) { $0 + $1.matrix.values.count }
+        let scans = dataset.panels.concurrentMap(inParallel: cells > 100_000) { Self.scan($0.matrix.values) }
+        let low = scans.map(\.low).min() ?? .infinity, high = scans.map(\.high).max() ?? -.infinity
+        extent = low <= high ? low...high : nil
+        let smallest = scans.map(\.smallestPositive).min() ?? .infinity
         smallestPositive = smallest.isFinite ? smallest : nil
+    }
+
+    /// The smallest and largest finite values and the smallest positive one (infinities when none).
+    private static func scan(_ values: [Double]) -> (low: Double, high: Double, smallestPositive: Double) {
+        var low = Double.infinity, high = -Double.infinity, smallest = Double.infinity
+        for v in values where v.isFinite {
+            if v < low { low = v }
+            if v > high { high = v }
+            if v > 0, v < smallest { smallest = v }
+        }
+        return (low, high, smallest)
     }
 
     /// A summary of bare values (tests, API users without a dataset).

@@ -3,9 +3,11 @@ import Foundation
 
 extension Array where Element: Sendable {
     /// `transform` of every element, computed on all cores; results in the elements' order.
-    /// For independent, CPU-heavy work per element (a panel's colours, an image's compression).
-    public func concurrentMap<Result: Sendable>(_ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
-        guard count > 1 else { return map(transform) }
+    /// For independent, CPU-heavy work per element (a panel's colours, an image's compression);
+    /// pass `inParallel: false` when the work is too small to repay starting threads.
+    public func concurrentMap<Result: Sendable>(inParallel: Bool = true,
+                                                _ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
+        guard inParallel, count > 1 else { return map(transform) }
         let slots = ResultSlots<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { i in
             slots.set(i, transform(self[i]))
