@@ -22,49 +22,29 @@ enum PNGEncoder {
         let channels = opaque ? 3 : 4
         let rowBytes = width * channels
 
-        // Filtered scanlines: a filter byte, then the row minus the row above ("Up").
-        var raw = [UInt8](repeating: 0, count: height * (rowBytes + 1))
-        raw.withUnsafeMutableBufferPointer { out in
-            let output = out.baseAddress!
-            func line(_ y: Int) -> UnsafePointer<UInt32> {
-                UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-            }
-            for y in 0..<height {
-                let row = output + y * (rowBytes + 1)
-                row[0] = 2  // Up
-                let current = line(y)
-                if opaque {
-                    // The common case, kept tight: no unpremultiplying, the row above read in place.
-                    var o = 1
-                    if y == 0 {
-                        for x in 0..<width {
-                            let p = current[x]
-                            row[o] = UInt8(truncatingIfNeeded: p >> 16); row[o + 1] = UInt8(truncatingIfNeeded: p >> 8)
-                            row[o + 2] = UInt8(truncatingIfNeeded: p)
-                            o += 3
-                        }
-                    } else {
-                        let above = line(y - 1)
-                        for x in 0..<width {
-                            let p = current[x], q = above[x]
-                            row[o] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
-                            row[o + 1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
-                            row[o + 2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
-                            o += 3
-                        }
-                    }
-                } else {
-                    for x in 0..<width {
-                        let here = unpremultiplied(current[x]), there = y == 0 ? SIMD4<UInt8>() : unpremultiplied(line(y - 1)[x])
-                        let d = here &- there
-                        row[1 + 4 * x] = d.x; row[2 + 4 * x] = d.y; row[3 + 4 * x] = d.z; row[4 + 4 * x] = d.w
-                    }
-                }
-            }
+        // Filtered scanlines: a filter byte, then the row minus the row above ("Up"), made and
+        // compressed a block of rows at a time (a few hundred kB that stay in cache). Level 1: the
+        // rows are mostly zeros after filtering, so the fastest level loses little (3% on the
+        // flagship figure) and halves noisy big images' time.
+        guard let stream = Deflate.Stream(level: 1) else { return nil }
+        let blockRows = max(1, (256 << 10) / (rowBytes + 1))
+        var block = [UInt8](repeating: 0, count: blockRows * (rowBytes + 1))
+        func line(_ y: Int) -> UnsafePointer<UInt32> {
+            UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
         }
-        // Level 1: the rows are mostly zeros after filtering, so the fastest level loses little (3% on
-        // the flagship figure) and halves noisy big images' time.
-        guard let compressed = Deflate.compress(raw, level: 1) else { return nil }
+        for firstRow in Swift.stride(from: 0, to: height, by: blockRows) {
+            let rows = min(blockRows, height - firstRow)
+            let written = block.withUnsafeMutableBufferPointer { out -> Bool in
+                for y in firstRow..<(firstRow + rows) {
+                    let row = out.baseAddress! + (y - firstRow) * (rowBytes + 1)
+                    row[0] = 2  // Up
+                    filter(line(y), above: y == 0 ? nil : line(y - 1), width: width, opaque: opaque, into: row + 1)
+                }
+                return stream.write(UnsafeBufferPointer(rebasing: out[0..<(rows * (rowBytes + 1))]))
+            }
+            guard written else { return nil }
+        }
+        guard let compressed = stream.finish() else { return nil }
 
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         let header = bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, opaque ? 2 : 6, 0, 0, 0]
@@ -74,6 +54,37 @@ enum PNGEncoder {
         png += chunk("IDAT", compressed)
         png += chunk("IEND", [])
         return png
+    }
+
+    /// One row, minus the row above (nil for the first row), as RGB (opaque) or RGBA bytes.
+    @inline(__always)
+    private static func filter(_ current: UnsafePointer<UInt32>, above: UnsafePointer<UInt32>?, width: Int, opaque: Bool,
+                               into row: UnsafeMutablePointer<UInt8>) {
+        if opaque {
+            // The common case, kept tight: no unpremultiplying, the row above read in place.
+            var o = 0
+            if let above {
+                for x in 0..<width {
+                    let p = current[x], q = above[x]
+                    row[o] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
+                    row[o + 1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
+                    row[o + 2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
+                    o += 3
+                }
+            } else {
+                for x in 0..<width {
+                    let p = current[x]
+                    row[o] = UInt8(truncatingIfNeeded: p >> 16); row[o + 1] = UInt8(truncatingIfNeeded: p >> 8)
+                    row[o + 2] = UInt8(truncatingIfNeeded: p)
+                    o += 3
+                }
+            }
+        } else {
+            for x in 0..<width {
+                let d = unpremultiplied(current[x]) &- (above.map { unpremultiplied($0[x]) } ?? SIMD4<UInt8>())
+                row[4 * x] = d.x; row[4 * x + 1] = d.y; row[4 * x + 2] = d.z; row[4 * x + 3] = d.w
+            }
+        }
     }
 
     /// ARGB32 premultiplied to straight RGBA.
