@@ -21,7 +21,11 @@ public struct JSONSource: DataSource {
     public init() {}
 
     /// Loads the panels; errors are `HeatGridError.data`, with line and column for syntax errors.
+    ///
+    /// Well-formed files are read in one pass over their bytes (`FastPanelsReader`); anything else
+    /// is read again by `JSONDecoder`, whose walk (`JSONDocument`) phrases every error.
     public func load(_ request: DataRequest) throws -> Dataset {
+        if let dataset = try request.withFileBytes({ FastPanelsReader.read($0) }) { return dataset }
         let bytes = try request.readBytes()
         do {
             return try JSONDecoder().decode(JSONDocument.self, from: Data(bytes)).dataset

@@ -1,0 +1,350 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HeatGridCore
+
+/// The fast path of JSON reading: one pass over the file's bytes for a well-formed panels
+/// document, numbers parsed in place, no tree of values and no Swift string per number.
+///
+/// It never reports an error. Anything it does not expect (a syntax error, a value of the wrong
+/// kind, ragged rows, a number beyond Double's range, a duplicated key, nesting past 512 levels)
+/// makes it decline, and `JSONDocument` reads the file instead, so every message, with its line
+/// and column, comes from that one place, and a file read here means exactly what it would
+/// have meant there.
+struct FastPanelsReader {
+    private let bytes: UnsafeRawBufferPointer
+    private var p = 0
+
+    /// Declining: the general reader takes the file.
+    private struct Decline: Error {}
+
+    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// The dataset in `bytes`, or nil when the general reader must read them.
+    static func read(_ bytes: UnsafeRawBufferPointer) -> Dataset? {
+        var reader = FastPanelsReader(bytes)
+        return try? reader.document()
+    }
+
+    // MARK: The panels layout
+
+    private mutating func document() throws -> Dataset {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p = 3 }
+        var panels: [Panel]?
+        var names: [String: String] = [:]
+        try object { key, reader in
+            switch key {
+            case "panels":
+                guard panels == nil else { throw Decline() }
+                panels = try reader.panelList()
+            case "rowName", "columnName", "valueName":
+                guard names[key] == nil else { throw Decline() }
+                names[key] = try reader.nameValue()
+            default:
+                try reader.skipValue(depth: 1)
+            }
+        }
+        skipWhitespace()
+        guard p == bytes.count, let panels, !panels.isEmpty else { throw Decline() }
+        return Dataset(panels: panels, rowName: names["rowName"] ?? "row", columnName: names["columnName"] ?? "column",
+                       valueName: names["valueName"] ?? "value")
+    }
+
+    /// A name is a string; null means the default.
+    private mutating func nameValue() throws -> String? {
+        skipWhitespace()
+        if try literal("null") { return nil }
+        return try string()
+    }
+
+    private mutating func panelList() throws -> [Panel] {
+        var panels: [Panel] = []
+        try array { reader in panels.append(try reader.panel()) }
+        return panels
+    }
+
+    private mutating func panel() throws -> Panel {
+        var title: String??
+        var matrix: Matrix?
+        try object { key, reader in
+            switch key {
+            case "title":
+                guard title == nil else { throw Decline() }
+                title = .some(try reader.nameValue())
+            case "values":
+                guard matrix == nil else { throw Decline() }
+                matrix = try reader.values()
+            default:
+                try reader.skipValue(depth: 3)
+            }
+        }
+        guard let matrix else { throw Decline() }
+        return Panel(title: (title ?? nil) ?? "", matrix: matrix)
+    }
+
+    /// Rows of numbers or nulls, all as long as the first, which is not empty. (Plain loops rather
+    /// than `array`'s closures: this runs for every cell.)
+    private mutating func values() throws -> Matrix {
+        var values: [Double] = []
+        var rows = 0, columns = 0
+        try expect(UInt8(ascii: "["))
+        while true {
+            try expect(UInt8(ascii: "["))
+            let before = values.count
+            while true {
+                values.append(try cell())
+                guard let byte = nextByte() else { throw Decline() }
+                if byte == UInt8(ascii: "]") { break }
+                guard byte == UInt8(ascii: ",") else { throw Decline() }
+            }
+            let count = values.count - before
+            if rows == 0 { columns = count } else if count != columns { throw Decline() }
+            rows += 1
+            guard let byte = nextByte() else { throw Decline() }
+            if byte == UInt8(ascii: "]") { break }
+            guard byte == UInt8(ascii: ",") else { throw Decline() }
+        }
+        return Matrix(rows: rows, columns: columns, values: values)
+    }
+
+    /// The next byte that is not whitespace, consumed.
+    @inline(__always)
+    private mutating func nextByte() -> UInt8? {
+        skipWhitespace()
+        guard p < bytes.count else { return nil }
+        p += 1
+        return bytes[p - 1]
+    }
+
+    @inline(__always)
+    private mutating func cell() throws -> Double {
+        skipWhitespace()
+        guard p < bytes.count else { throw Decline() }
+        if bytes[p] == UInt8(ascii: "n") {
+            guard try literal("null") else { throw Decline() }
+            return .nan
+        }
+        return try number()
+    }
+
+    // MARK: JSON
+
+    /// Calls `member` with each key of an object, the reader at the key's value.
+    private mutating func object(_ member: (String, inout FastPanelsReader) throws -> Void) throws {
+        try expect(UInt8(ascii: "{"))
+        skipWhitespace()
+        if p < bytes.count, bytes[p] == UInt8(ascii: "}") { p += 1; return }
+        while true {
+            skipWhitespace()
+            let key = try string()
+            try expect(UInt8(ascii: ":"))
+            try member(key, &self)
+            skipWhitespace()
+            guard p < bytes.count else { throw Decline() }
+            let byte = bytes[p]
+            p += 1
+            if byte == UInt8(ascii: "}") { return }
+            guard byte == UInt8(ascii: ",") else { throw Decline() }
+        }
+    }
+
+    /// Calls `element` for each element of an array, the reader at the element.
+    @inline(__always)
+    private mutating func array(_ element: (inout FastPanelsReader) throws -> Void) throws {
+        try expect(UInt8(ascii: "["))
+        skipWhitespace()
+        if p < bytes.count, bytes[p] == UInt8(ascii: "]") { p += 1; return }
+        while true {
+            try element(&self)
+            skipWhitespace()
+            guard p < bytes.count else { throw Decline() }
+            let byte = bytes[p]
+            p += 1
+            if byte == UInt8(ascii: "]") { return }
+            guard byte == UInt8(ascii: ",") else { throw Decline() }
+        }
+    }
+
+    /// Any value, checked and skipped.
+    private mutating func skipValue(depth: Int) throws {
+        guard depth < 512 else { throw Decline() }
+        skipWhitespace()
+        guard p < bytes.count else { throw Decline() }
+        switch bytes[p] {
+        case UInt8(ascii: "{"): try object { _, reader in try reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["): try array { reader in try reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "t"): guard try literal("true") else { throw Decline() }
+        case UInt8(ascii: "f"): guard try literal("false") else { throw Decline() }
+        case UInt8(ascii: "n"): guard try literal("null") else { throw Decline() }
+        default: _ = try number()
+        }
+    }
+
+    /// A string, escapes decoded; raw control characters and invalid UTF-8 decline.
+    private mutating func string() throws -> String {
+        try expect(UInt8(ascii: "\""))
+        var decoded: [UInt8] = []
+        while true {
+            guard p < bytes.count else { throw Decline() }
+            let byte = bytes[p]
+            p += 1
+            if byte == UInt8(ascii: "\"") { break }
+            guard byte >= 0x20 else { throw Decline() }
+            guard byte == UInt8(ascii: "\\") else { decoded.append(byte); continue }
+            guard p < bytes.count else { throw Decline() }
+            let escape = bytes[p]
+            p += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
+            case UInt8(ascii: "b"): decoded.append(0x08)
+            case UInt8(ascii: "f"): decoded.append(0x0C)
+            case UInt8(ascii: "n"): decoded.append(0x0A)
+            case UInt8(ascii: "r"): decoded.append(0x0D)
+            case UInt8(ascii: "t"): decoded.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {  // a surrogate pair
+                    guard try literal("\\u") else { throw Decline() }
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw Decline() }
+                    scalar = 0x10000 + (scalar - 0xD800) << 10 + (low - 0xDC00)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { throw Decline() }
+                decoded += Array(String(Character(unicode)).utf8)
+            default: throw Decline()
+            }
+        }
+        guard let text = String(validating: decoded, as: UTF8.self) else { throw Decline() }
+        return text
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard p + 4 <= bytes.count else { throw Decline() }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[p]
+            p += 1
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Decline()
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    /// A number by JSON's grammar, correctly rounded: exactly representable digits and powers
+    /// of ten are combined in one rounding (Clinger's fast path); anything longer goes to
+    /// `strtod`. Out of Double's range declines.
+    @inline(__always)
+    private mutating func number() throws -> Double {
+        let start = p
+        var negative = false
+        if p < bytes.count, bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0, exponent = 0
+        // Integer part: 0, or digits not starting with 0.
+        guard p < bytes.count, isDigit(bytes[p]) else { throw Decline() }
+        if bytes[p] == UInt8(ascii: "0") {
+            p += 1
+            guard p >= bytes.count || !isDigit(bytes[p]) else { throw Decline() }
+        } else {
+            while p < bytes.count, isDigit(bytes[p]) {
+                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(bytes[p] &- UInt8(ascii: "0")) } else { exponent += 1 }
+                if mantissa > 0 { digits += 1 }
+                p += 1
+            }
+        }
+        if p < bytes.count, bytes[p] == UInt8(ascii: ".") {
+            p += 1
+            guard p < bytes.count, isDigit(bytes[p]) else { throw Decline() }
+            while p < bytes.count, isDigit(bytes[p]) {
+                if digits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(bytes[p] &- UInt8(ascii: "0"))
+                    exponent -= 1
+                    if mantissa > 0 { digits += 1 }
+                }
+                p += 1
+            }
+        }
+        if p < bytes.count, bytes[p] | 0x20 == UInt8(ascii: "e") {
+            p += 1
+            var exponentNegative = false
+            if p < bytes.count, bytes[p] == UInt8(ascii: "+") || bytes[p] == UInt8(ascii: "-") {
+                exponentNegative = bytes[p] == UInt8(ascii: "-")
+                p += 1
+            }
+            guard p < bytes.count, isDigit(bytes[p]) else { throw Decline() }
+            var written = 0
+            while p < bytes.count, isDigit(bytes[p]) {
+                if written < 10_000 { written = written * 10 + Int(bytes[p] - UInt8(ascii: "0")) }
+                p += 1
+            }
+            exponent += exponentNegative ? -written : written
+        }
+        let value: Double
+        if mantissa == 0 {
+            value = 0
+        } else if digits <= 15, mantissa < 1 << 53, abs(exponent) <= 22 {
+            let power = Self.powerOfTen(abs(exponent))
+            value = exponent < 0 ? Double(mantissa) / power : Double(mantissa) * power
+        } else {
+            value = try slowNumber(from: start)
+        }
+        // Beyond Double's range either way: the general reader says what it makes of it.
+        guard value.isFinite, value != 0 || mantissa == 0 else { throw Decline() }
+        return negative ? -value : value
+    }
+
+    /// `strtod` of the number token starting at `start` and ending at `p` (its magnitude).
+    @inline(never)
+    private func slowNumber(from start: Int) throws -> Double {
+        let unsigned = bytes[start] == UInt8(ascii: "-") ? start + 1 : start
+        var text = Array(bytes[unsigned..<p])
+        text.append(0)
+        return text.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { strtod($0.baseAddress!, nil) }
+        }
+    }
+
+    /// 10^k for k in 0...22, exact (every one is a double); a tuple, so no array or lazy static
+    /// is touched per number.
+    @inline(__always)
+    private static func powerOfTen(_ k: Int) -> Double {
+        let powers = (1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22)
+        return withUnsafeBytes(of: powers) { $0.load(fromByteOffset: k * 8, as: Double.self) }
+    }
+
+    @inline(__always)
+    private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while p < bytes.count {
+            let byte = bytes[p]
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            p += 1
+        }
+    }
+
+    @inline(__always)
+    private mutating func expect(_ byte: UInt8) throws {
+        skipWhitespace()
+        guard p < bytes.count, bytes[p] == byte else { throw Decline() }
+        p += 1
+    }
+
+    /// Consumes `text` when it comes next; false (nothing consumed) otherwise.
+    private mutating func literal(_ text: StaticString) throws -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard p + count <= bytes.count else { return false }
+        for k in 0..<count where bytes[p + k] != text.utf8Start[k] { return false }
+        p += count
+        return true
+    }
+}
