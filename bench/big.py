@@ -4,8 +4,8 @@
 Usage: python3 bench/big.py HEATGRID_BIN [SIZE] [RUNS]   (run from the repo root; `make bench`)
 
 1. Generates 8 panels of SIZE x SIZE (default 1024) as long-form CSV and .npy (bench/generate_data.py).
-2. Loading: `heatgrid inspect` (load only, whole process) on the CSV and the .npy, beside
-   pandas.read_csv and read_csv + pivot into matrices.
+2. Loading: `heatgrid inspect` (load only, whole process) on the CSV, the JSON and the .npy,
+   beside pandas.read_csv and read_csv + pivot into matrices, json.load, numpy.load.
 3. Rendering 8 x SIZE^2 to a 300-dpi PNG and to PDF from the .npy: heatgrid vs matplotlib imshow.
 4. Batch: 16 flagship figures with one `heatgrid render --out-dir` call vs 16 separate calls.
 Each row gives the median wall time and the peak resident memory of the process.
@@ -45,7 +45,7 @@ def main():
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     data = os.path.join(tempfile.gettempdir(), "heatgrid-bench-data")
     csv = os.path.join(data, f"heads-{size}.csv")
-    if not os.path.exists(csv):
+    if not os.path.exists(os.path.join(data, f"json-{size}.json")):
         subprocess.run([sys.executable, os.path.join(HERE, "generate_data.py"), str(size), data], check=True)
     npy = os.path.join(data, f"heads-{size}.npy")
     mb = os.path.getsize(csv) / 1e6
@@ -63,6 +63,12 @@ def main():
     row("load CSV into matrices", csv_load, timed(pandas, runs), "pandas.read_csv")
     row("load CSV into matrices", csv_load, timed(pivot, runs), "read_csv + pivot")
     print(f"|   (heatgrid CSV throughput: {mb / (csv_load[0] / 1000):.0f} MB/s whole process)")
+    json_file = os.path.join(data, f"heads-{size}.json")
+    json_load = timed([heatgrid, "inspect", os.path.join(data, f"json-{size}.json")], runs)
+    python_json = [sys.executable, "-c", f"import json, numpy as np; d = json.load(open({json_file!r})); "
+                   "[np.array(p['values'], dtype=float) for p in d['panels']]"]
+    row("load JSON into matrices", json_load, timed(python_json, runs), "json.load + np.array")
+    print(f"|   (heatgrid JSON throughput: {os.path.getsize(json_file) / 1e6 / (json_load[0] / 1000):.0f} MB/s whole process)")
     row("load .npy", timed([heatgrid, "inspect", os.path.join(data, f"npy-{size}.json")], runs),
         timed([sys.executable, "-c", f"import numpy as np; np.load({npy!r}) + 0"], runs), "numpy.load")
     with tempfile.TemporaryDirectory(prefix="heatgrid-big-") as out:

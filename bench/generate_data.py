@@ -4,8 +4,9 @@
 Usage: python3 bench/generate_data.py SIZE OUT_DIR
 
 Writes OUT_DIR/heads-SIZE.csv (long form task,layer,head,importance: 8*SIZE^2 rows; 291 MB at
-SIZE=1024), OUT_DIR/heads-SIZE.npy (float64, 8 x SIZE x SIZE) and specs for both:
-OUT_DIR/csv-SIZE.json, OUT_DIR/npy-SIZE.json. Deterministic (seeded); needs numpy.
+SIZE=1024), OUT_DIR/heads-SIZE.npy (float64, 8 x SIZE x SIZE), OUT_DIR/heads-SIZE.json (the
+JSON panels layout) and specs for each: OUT_DIR/csv-SIZE.json, npy-SIZE.json, json-SIZE.json.
+Deterministic (seeded); needs numpy.
 """
 import json
 import os
@@ -36,6 +37,13 @@ def main():
             lines = "\n".join(f"{task},{int(l)},{int(h)},{v:.7g}" for l, h, v in block) + "\n"
             f.write(lines)
 
+    with open(os.path.join(out, f"heads-{size}.json"), "w") as f:
+        f.write('{"rowName": "layer", "columnName": "head", "valueName": "importance", "panels": [')
+        for i, task in enumerate(TASKS):
+            rows = ",".join("[" + ",".join(f"{v:.7g}" for v in row) + "]" for row in data[i])
+            f.write(("," if i else "") + json.dumps({"title": task})[:-1] + ', "values": [' + rows + "]}")
+        f.write("]}")
+
     common = {"scale": {"domain": [0, 0.003]}, "colorbar": {"title": "Heads Importance"},
               "axes": {"x": {"title": "Head"}, "y": {"title": "Layer"}}}
     with open(os.path.join(out, f"csv-{size}.json"), "w") as f:
@@ -43,6 +51,8 @@ def main():
                             "value": "importance"}, **common}, f, indent=1)
     with open(os.path.join(out, f"npy-{size}.json"), "w") as f:
         json.dump({"data": {"path": f"heads-{size}.npy"}, **common}, f, indent=1)
+    with open(os.path.join(out, f"json-{size}.json"), "w") as f:
+        json.dump({"data": {"path": f"heads-{size}.json"}, **common}, f, indent=1)
     print(f"wrote {csv_path} ({os.path.getsize(csv_path) / 1e6:.0f} MB) and heads-{size}.npy")
 
 
