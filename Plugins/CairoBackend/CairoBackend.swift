@@ -49,7 +49,8 @@ public struct CairoBackend: Backend {
         return png
     }
 
-    /// The file cairo writes; for PDF with placeholders for `placeheld` grids (see `PDFCellImages`).
+    /// The file cairo writes, with placeholders for the `placeheld` grids in PDF (see
+    /// `PDFCellImages`); SVG comes back finished.
     func renderVector(_ scene: Scene, options: RenderOptions, pdf: Bool) throws -> (bytes: [UInt8], placeheld: [CellGrid]) {
         let sink = ByteSink()
         let surface: OpaquePointer
@@ -69,7 +70,7 @@ public struct CairoBackend: Backend {
         let editableText = !pdf && options.svgText == .text
         let placeheld: [CellGrid]
         do {
-            placeheld = try CairoCanvas(cr: cr, cellStyle: pdf ? .pdfPlaceholder : .rectangles, drawsText: !editableText).draw(scene)
+            placeheld = try CairoCanvas(cr: cr, cellStyle: pdf ? .pdfPlaceholder : .svgRectangles, drawsText: !editableText).draw(scene)
             try check(cairo_status(cr), "drawing")
         } catch {
             cairo_destroy(cr)
@@ -82,7 +83,7 @@ public struct CairoBackend: Backend {
         cairo_surface_destroy(surface)
         try check(status, "writing the \(pdf ? "PDF" : "SVG")")
         if pdf { return (sink.bytes, placeheld) }
-        let svg = SVGImageRendering.pixelated(SVGSurfaceIDs.normalized(sink.bytes))
+        let svg = try SVGCellRects.replacingMarkers(in: SVGImageRendering.pixelated(SVGSurfaceIDs.normalized(sink.bytes)), with: placeheld)
         return (editableText ? try SVGTextElements.inserting(scene.texts, into: svg) : svg, [])
     }
 

@@ -290,7 +290,7 @@ struct FastPanelsReader {
         if mantissa == 0 {
             value = 0
         } else if digits <= 15, mantissa < 1 << 53, abs(exponent) <= 22 {
-            let power = Self.powerOfTen(abs(exponent))
+            let power = Self.exactPowersOfTen[abs(exponent)]
             value = exponent < 0 ? Double(mantissa) / power : Double(mantissa) * power
         } else {
             value = try slowNumber(from: start)
@@ -311,14 +311,12 @@ struct FastPanelsReader {
         }
     }
 
-    /// 10^k for k in 0...22, exact (every one is a double); a tuple, so no array or lazy static
-    /// is touched per number.
-    @inline(__always)
-    private static func powerOfTen(_ k: Int) -> Double {
-        let powers = (1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22)
-        return withUnsafeBytes(of: powers) { $0.load(fromByteOffset: k * 8, as: Double.self) }
-    }
+    /// 10^0 ... 10^22, all exact. (A literal array: the compiler lays it out statically, with no
+    /// lazy initialisation to check for every number.)
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     @inline(__always)
     private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }

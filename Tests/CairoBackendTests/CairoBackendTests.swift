@@ -75,7 +75,14 @@ func sampleScene() throws -> Scene {
                          as: UTF8.self)
         #expect(svg.contains("width=\"100pt\""))
         #expect(!svg.contains("<image"))
-        #expect(svg.contains("rgb(26.666667%,0.392157%,32.941176%)") || svg.contains("fill:rgb(26.7"))
+        // Cell (1, 0), #440154, 10 pt square, reaching a cell into its right neighbour (no seams);
+        // the bottom row does not reach down.
+        #expect(svg.contains(##"<path fill="#440154" d="M10 15h20v10h-20z"/>"##))
+        #expect(svg.components(separatedBy: "<path fill=").count == 9)
+        #expect(!svg.contains("12.345678%"), "a cell marker was left behind")
+        // The frame, drawn after the cells over the same rectangle, is still there, after them.
+        let lastCell = try #require(svg.range(of: "<path fill=", options: .backwards))
+        #expect(svg[lastCell.upperBound...].contains("stroke-width:0.5"), "the panel frame was lost")
     }
 
     @Test func kerningNarrowsAV() throws {

@@ -6,9 +6,10 @@ import HeatGridCore
 /// between tasks.
 struct CairoCanvas {
     /// How cell grids are drawn: one nearest-filtered image (PNG: crisp and small), a placeholder
-    /// for an image HeatGrid writes itself (PDF, see `PDFCellImages`), or one rectangle per run of
-    /// equal cells (SVG, whose renderers blur scaled images).
-    enum CellStyle { case image, pdfPlaceholder, rectangles }
+    /// for an image HeatGrid writes itself (PDF, see `PDFCellImages`), or a marker for the
+    /// rectangles HeatGrid writes itself, one per run of equal cells (SVG, whose renderers blur
+    /// scaled images; see `SVGCellRects`).
+    enum CellStyle { case image, pdfPlaceholder, svgRectangles }
 
     /// Grids larger than this are drawn as an image even in SVG.
     static let maxSVGRectangleCells = 65_536
@@ -30,7 +31,7 @@ struct CairoCanvas {
         cairo_font_options_destroy(options)
     }
 
-    /// Draws `scene`; returns the grids drawn as placeholders, in placeholder-index order.
+    /// Draws `scene`; returns the grids drawn as placeholders or markers, in drawing order.
     @discardableResult
     func draw(_ scene: Scene) throws -> [CellGrid] {
         setColor(scene.background)
@@ -42,6 +43,9 @@ struct CairoCanvas {
             case .line(let l): draw(l)
             case .cells(let c) where cellStyle == .pdfPlaceholder && PDFCellImages.isDeferred(c):
                 drawImage(PDFCellImages.placeholder(index: placeheld.count), in: c.frame)
+                placeheld.append(c)
+            case .cells(let c) where cellStyle == .svgRectangles && c.rows * c.columns <= Self.maxSVGRectangleCells:
+                SVGCellRects.drawMarker(cr, for: c)
                 placeheld.append(c)
             case .cells(let c): draw(c)
             case .gradient(let g): draw(g)
@@ -97,16 +101,12 @@ struct CairoCanvas {
     private func draw(_ grid: CellGrid) {
         switch cellStyle {
         case .image, .pdfPlaceholder: drawImage(CairoImage.surface(from: grid), in: grid.frame)
-        // Past this many cells rectangles would make a huge SVG: an image, shown pixelated (see
-        // SVGImageRendering), keeps it small and as crisp.
-        case .rectangles:
-            if grid.rows * grid.columns > Self.maxSVGRectangleCells {
-                // About 2048 pixels along the longer side, at most 8 per cell.
-                let scale = max(1, min(8, 2048 / max(grid.rows, grid.columns)))
-                drawImage(CairoImage.surface(from: grid, scale: scale), in: grid.frame)
-            } else {
-                drawRectangles(grid)
-            }
+        // Past `maxSVGRectangleCells` rectangles would make a huge SVG: an image, shown pixelated
+        // (see SVGImageRendering), keeps it small and as crisp. About 2048 pixels along the
+        // longer side, at most 8 per cell.
+        case .svgRectangles:
+            let scale = max(1, min(8, 2048 / max(grid.rows, grid.columns)))
+            drawImage(CairoImage.surface(from: grid, scale: scale), in: grid.frame)
         }
     }
 
@@ -126,37 +126,6 @@ struct CairoCanvas {
         cairo_set_source(cr, pattern)
         cairo_rectangle(cr, frame.x, frame.y, frame.width, frame.height)
         cairo_fill(cr)
-    }
-
-    /// One rectangle per horizontal run of equal colour. Each one reaches a whole cell into its
-    /// right and lower neighbours, which are drawn after it and cover the overlap: where a
-    /// neighbour's anti-aliased edge only partly covers a pixel, the rest of that pixel is the
-    /// cell's own colour, never the background, so no seams show at any zoom (a pad of a few
-    /// percent of a cell is less than a pixel at 1x and leaves faint lines). Grids with
-    /// translucent cells are not overlapped, which would darken them.
-    private func drawRectangles(_ grid: CellGrid) {
-        let w = grid.frame.width / Double(grid.columns), h = grid.frame.height / Double(grid.rows)
-        let opaque = stride(from: 3, to: grid.rgba.count, by: 4).allSatisfy { grid.rgba[$0] == 255 }
-        let padWidth = opaque ? w : 0, padHeight = opaque ? h : 0
-        grid.rgba.withUnsafeBufferPointer { bytes in
-            for row in 0..<grid.rows {
-                var start = 0
-                while start < grid.columns {
-                    let base = (row * grid.columns + start) * 4
-                    var end = start + 1
-                    while end < grid.columns, (0..<4).allSatisfy({ bytes[base + $0] == bytes[(row * grid.columns + end) * 4 + $0] }) {
-                        end += 1
-                    }
-                    cairo_set_source_rgba(cr, Double(bytes[base]) / 255, Double(bytes[base + 1]) / 255,
-                                          Double(bytes[base + 2]) / 255, Double(bytes[base + 3]) / 255)
-                    let padX = end < grid.columns ? padWidth : 0, padY = row + 1 < grid.rows ? padHeight : 0
-                    cairo_rectangle(cr, grid.frame.x + Double(start) * w, grid.frame.y + Double(row) * h,
-                                    Double(end - start) * w + padX, h + padY)
-                    cairo_fill(cr)
-                    start = end
-                }
-            }
-        }
     }
 
     private func draw(_ item: GradientItem) {

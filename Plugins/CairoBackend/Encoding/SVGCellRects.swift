@@ -1,0 +1,115 @@
+import CCairo
+import HeatGridCore
+
+/// Cell grids in SVG as rectangles, written by HeatGrid rather than by cairo.
+///
+/// Cairo prints every coordinate through `printf`, which took most of an SVG's time (ten
+/// numbers per rectangle, thousands of rectangles). So cairo fills a small marker shape, in a
+/// colour no figure uses, where each grid belongs in the drawing order, and each marker's
+/// element is then replaced by the grid's rectangles: one `<path>` per horizontal run of equal
+/// cells. Each run reaches a whole cell into its right and lower neighbours, which are drawn
+/// after it and cover the overlap: where a neighbour's anti-aliased edge only partly covers a
+/// pixel, the rest of that pixel is the cell's own colour, never the background, so no seams show
+/// at any zoom. Grids with translucent cells are not overlapped, which would darken them.
+enum SVGCellRects {
+    /// The marker's colour; cairo writes it as `rgb(12.345678%,87.654321%,50%)` or similar, and
+    /// its first component identifies the marker's element.
+    private static let marker = (red: 0.12345678, green: 0.87654321, blue: 0.5)
+    private static let markerText = Array("12.345678%".utf8)
+
+    /// Fills the marker for one grid at the current point of the drawing order: a small triangle
+    /// in its corner. (Not the frame's rectangle: cairo writes a fill and a stroke of the same
+    /// path as one element, and the panel frame's stroke would go with the marker.)
+    static func drawMarker(_ cr: OpaquePointer, for grid: CellGrid) {
+        let f = grid.frame, side = min(f.width, f.height, 1)
+        cairo_set_source_rgba(cr, marker.red, marker.green, marker.blue, 1)
+        cairo_move_to(cr, f.x, f.y)
+        cairo_line_to(cr, f.x + side, f.y)
+        cairo_line_to(cr, f.x, f.y + side)
+        cairo_close_path(cr)
+        cairo_fill(cr)
+    }
+
+    /// `svg` with the n-th marker element replaced by the n-th grid's rectangles.
+    static func replacingMarkers(in svg: [UInt8], with grids: [CellGrid]) throws -> [UInt8] {
+        guard !grids.isEmpty else { return svg }
+        var output: [UInt8] = []
+        output.reserveCapacity(svg.count + grids.reduce(0) { $0 + $1.rows * $1.columns * 60 })
+        var copied = 0, from = 0, next = 0
+        while next < grids.count, let at = find(markerText, in: svg, from: from) {
+            // The element around the marker colour: from its '<' to its '/>'.
+            guard let open = svg[copied..<at].lastIndex(of: UInt8(ascii: "<")),
+                  let close = find(Array("/>".utf8), in: svg, from: at) else { break }
+            output += svg[copied..<open]
+            output += Array(rectangles(grids[next]).utf8)
+            copied = close + 2
+            from = copied
+            next += 1
+        }
+        guard next == grids.count else {
+            throw HeatGridError.layout(message: "writing the SVG's cells: cairo's output has \(next) of \(grids.count) cell markers")
+        }
+        output += svg[copied...]
+        return output
+    }
+
+    /// The grid's runs of equal cells, one `<path>` each.
+    static func rectangles(_ grid: CellGrid) -> String {
+        let w = grid.frame.width / Double(grid.columns), h = grid.frame.height / Double(grid.rows)
+        let opaque = stride(from: 3, to: grid.rgba.count, by: 4).allSatisfy { grid.rgba[$0] == 255 }
+        let padWidth = opaque ? w : 0, padHeight = opaque ? h : 0
+        var out = ""
+        out.reserveCapacity(grid.rows * grid.columns * 60)
+        grid.rgba.withUnsafeBufferPointer { bytes in
+            for row in 0..<grid.rows {
+                var start = 0
+                while start < grid.columns {
+                    let base = (row * grid.columns + start) * 4
+                    var end = start + 1
+                    while end < grid.columns, (0..<4).allSatisfy({ bytes[base + $0] == bytes[(row * grid.columns + end) * 4 + $0] }) {
+                        end += 1
+                    }
+                    let padX = end < grid.columns ? padWidth : 0, padY = row + 1 < grid.rows ? padHeight : 0
+                    let width = Double(end - start) * w + padX, height = h + padY
+                    out += "<path fill=\"#" + hex(bytes[base]) + hex(bytes[base + 1]) + hex(bytes[base + 2]) + "\""
+                    if bytes[base + 3] != 255 { out += " fill-opacity=\"" + number(Double(bytes[base + 3]) / 255) + "\"" }
+                    out += " d=\"M" + number(grid.frame.x + Double(start) * w) + " " + number(grid.frame.y + Double(row) * h)
+                    out += "h" + number(width) + "v" + number(height) + "h" + number(-width) + "z\"/>\n"
+                    start = end
+                }
+            }
+        }
+        return out
+    }
+
+    /// A number with up to 6 decimals, as cairo gives coordinates, without `printf`.
+    static func number(_ value: Double) -> String {
+        let micro = Int64((value * 1_000_000).rounded())
+        let negative = micro < 0
+        let magnitude = negative ? -micro : micro
+        var text = (negative ? "-" : "") + String(magnitude / 1_000_000)
+        var fraction = magnitude % 1_000_000
+        if fraction != 0 {
+            var digits = 6
+            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+            let written = String(fraction)
+            text += "." + String(repeating: "0", count: digits - written.count) + written
+        }
+        return text
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var i = start
+        while i <= haystack.count - needle.count {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
