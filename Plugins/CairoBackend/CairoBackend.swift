@@ -70,7 +70,7 @@ public struct CairoBackend: Backend {
         let editableText = !pdf && options.svgText == .text
         let placeheld: [CellGrid]
         do {
-            placeheld = try CairoCanvas(cr: cr, cellStyle: pdf ? .pdfPlaceholder : .svgRectangles, drawsText: !editableText).draw(scene)
+            placeheld = try CairoCanvas(cr: cr, cellStyle: pdf ? .pdfPlaceholder : .svgMarker, drawsText: !editableText).draw(scene)
             try check(cairo_status(cr), "drawing")
         } catch {
             cairo_destroy(cr)
@@ -83,7 +83,7 @@ public struct CairoBackend: Backend {
         cairo_surface_destroy(surface)
         try check(status, "writing the \(pdf ? "PDF" : "SVG")")
         if pdf { return (sink.bytes, placeheld) }
-        let svg = try SVGCellRects.replacingMarkers(in: SVGImageRendering.pixelated(SVGSurfaceIDs.normalized(sink.bytes)), with: placeheld)
+        let svg = try SVGCells.replacingMarkers(in: SVGImageRendering.pixelated(SVGSurfaceIDs.normalized(sink.bytes)), with: placeheld)
         return (editableText ? try SVGTextElements.inserting(scene.texts, into: svg) : svg, [])
     }
 

@@ -30,4 +30,29 @@ import Testing
         #expect(pdf.contains("/ColorSpace [/Indexed /DeviceRGB 1 <"))
         #expect(pdf.utf8.count < 100_000)
     }
+
+    /// A grid past the rectangle limit is one inline PNG that librsvg reads (cairo's own could
+    /// not be: its 8 x 1024² figures failed to parse), showing every cell in its colour.
+    @Test func bigGridSVGRendersCellByCell() throws {
+        let n = 300  // 90,000 cells: an image
+        let grid = PDFCellImagesTests.grid(rows: n, columns: n, colours: 1000)
+        let svg = try CairoBackend().render(PDFCellImagesTests.scene(grid), format: "svg", options: RenderOptions())
+        #expect(String(decoding: svg, as: UTF8.self).contains("<image x=\"10\" y=\"10\" width=\"280\" height=\"280\""))
+        let file = temporaryFile("big.svg"), png = file.deletingPathExtension().appendingPathExtension("png")
+        try Data(svg).write(to: file)
+        let zoom = 4.0  // librsvg draws 96/72 px per point, times this
+        #expect(try PDFCellImagesTests.runTool("rsvg-convert", ["-z", "\(zoom)", "-o", png.path, file.path]) == 0)
+        let page = try #require(RasterImage(pngFile: png.path))
+        var wrong = 0
+        for row in stride(from: 0, to: n, by: 7) {
+            for column in stride(from: 0, to: n, by: 3) {
+                let centre = grid.center(row: row, column: column)
+                let pixel = page.pixel(x: Int(centre.x * zoom * 96 / 72), y: Int(centre.y * zoom * 96 / 72))
+                let i = (row * n + column) * 4
+                let errors = [pixel.red, pixel.green, pixel.blue].enumerated().map { abs($1 * 255 - Double(grid.rgba[i + $0])) }
+                if errors.contains(where: { $0 > 3 }) { wrong += 1 }
+            }
+        }
+        #expect(wrong == 0, "\(wrong) sampled cells show the wrong colour")
+    }
 }

@@ -7,12 +7,8 @@ import HeatGridCore
 struct CairoCanvas {
     /// How cell grids are drawn: one nearest-filtered image (PNG: crisp and small), a placeholder
     /// for an image HeatGrid writes itself (PDF, see `PDFCellImages`), or a marker for the
-    /// rectangles HeatGrid writes itself, one per run of equal cells (SVG, whose renderers blur
-    /// scaled images; see `SVGCellRects`).
-    enum CellStyle { case image, pdfPlaceholder, svgRectangles }
-
-    /// Grids larger than this are drawn as an image even in SVG.
-    static let maxSVGRectangleCells = 65_536
+    /// rectangles or image HeatGrid writes itself (SVG, see `SVGCells`).
+    enum CellStyle { case image, pdfPlaceholder, svgMarker }
 
     let cr: OpaquePointer
     let cellStyle: CellStyle
@@ -44,8 +40,8 @@ struct CairoCanvas {
             case .cells(let c) where cellStyle == .pdfPlaceholder && PDFCellImages.isDeferred(c):
                 drawImage(PDFCellImages.placeholder(index: placeheld.count), in: c.frame)
                 placeheld.append(c)
-            case .cells(let c) where cellStyle == .svgRectangles && c.rows * c.columns <= Self.maxSVGRectangleCells:
-                SVGCellRects.drawMarker(cr, for: c)
+            case .cells(let c) where cellStyle == .svgMarker:
+                SVGCells.drawMarker(cr, for: c)
                 placeheld.append(c)
             case .cells(let c): draw(c)
             case .gradient(let g): draw(g)
@@ -99,15 +95,7 @@ struct CairoCanvas {
     }
 
     private func draw(_ grid: CellGrid) {
-        switch cellStyle {
-        case .image, .pdfPlaceholder: drawImage(CairoImage.surface(from: grid), in: grid.frame)
-        // Past `maxSVGRectangleCells` rectangles would make a huge SVG: an image, shown pixelated
-        // (see SVGImageRendering), keeps it small and as crisp. About 2048 pixels along the
-        // longer side, at most 8 per cell.
-        case .svgRectangles:
-            let scale = max(1, min(8, 2048 / max(grid.rows, grid.columns)))
-            drawImage(CairoImage.surface(from: grid, scale: scale), in: grid.frame)
-        }
+        drawImage(CairoImage.surface(from: grid), in: grid.frame)
     }
 
     /// `image` stretched over `frame`, each pixel a sharp-edged rectangle; takes ownership of it.

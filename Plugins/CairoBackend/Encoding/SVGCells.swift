@@ -1,17 +1,26 @@
 import CCairo
+import Foundation
 import HeatGridCore
 
-/// Cell grids in SVG as rectangles, written by HeatGrid rather than by cairo.
+/// Cell grids in SVG, written by HeatGrid rather than by cairo.
 ///
-/// Cairo prints every coordinate through `printf`, which took most of an SVG's time (ten
-/// numbers per rectangle, thousands of rectangles). So cairo fills a small marker shape, in a
-/// colour no figure uses, where each grid belongs in the drawing order, and each marker's
-/// element is then replaced by the grid's rectangles: one `<path>` per horizontal run of equal
-/// cells. Each run reaches a whole cell into its right and lower neighbours, which are drawn
-/// after it and cover the overlap: where a neighbour's anti-aliased edge only partly covers a
-/// pixel, the rest of that pixel is the cell's own colour, never the background, so no seams show
-/// at any zoom. Grids with translucent cells are not overlapped, which would darken them.
-enum SVGCellRects {
+/// Cairo prints every coordinate through `printf` (ten numbers per rectangle, thousands of
+/// rectangles) and writes images through libpng at its default level, which took most of an
+/// SVG's time. So cairo fills a small marker shape, in a colour no figure uses, where each grid
+/// belongs in the drawing order, and each marker's element is then replaced by the grid:
+///
+/// - up to `maxRectangleCells` cells, one `<path>` per horizontal run of equal cells. Each run
+///   reaches a whole cell into its right and lower neighbours, which are drawn after it and cover
+///   the overlap: where a neighbour's anti-aliased edge only partly covers a pixel, the rest of
+///   that pixel is the cell's own colour, never the background, so no seams show at any zoom.
+///   Grids with translucent cells are not overlapped, which would darken them.
+/// - more (rectangles would make a huge file), one `<image>` marked pixelated, about 2048 pixels
+///   along its longer side, at most 8 per cell: renderers that ignore `image-rendering` (librsvg)
+///   and smooth it then blur only a thin band at each cell edge. Encoded by `PNGEncoder`.
+enum SVGCells {
+    /// Grids larger than this are written as an image.
+    static let maxRectangleCells = 65_536
+
     /// The marker's colour; cairo writes it as `rgb(12.345678%,87.654321%,50%)` or similar, and
     /// its first component identifies the marker's element.
     private static let marker = (red: 0.12345678, green: 0.87654321, blue: 0.5)
@@ -30,18 +39,26 @@ enum SVGCellRects {
         cairo_fill(cr)
     }
 
-    /// `svg` with the n-th marker element replaced by the n-th grid's rectangles.
+    /// `svg` with the n-th marker element replaced by the n-th grid's rectangles or image.
     static func replacingMarkers(in svg: [UInt8], with grids: [CellGrid]) throws -> [UInt8] {
         guard !grids.isEmpty else { return svg }
+        // The grids' markup first, big images in parallel.
+        let cells = grids.reduce(0) { $0 + $1.rows * $1.columns }
+        let markup = try grids.concurrentMap(inParallel: cells > 100_000) { grid -> [UInt8]? in
+            grid.rows * grid.columns <= maxRectangleCells ? Array(rectangles(grid).utf8) : image(grid)
+        }.map { bytes -> [UInt8] in
+            guard let bytes else { throw HeatGridError.layout(message: "writing the SVG's cells: zlib failed to compress a cell image") }
+            return bytes
+        }
         var output: [UInt8] = []
-        output.reserveCapacity(svg.count + grids.reduce(0) { $0 + $1.rows * $1.columns * 60 })
+        output.reserveCapacity(svg.count + markup.reduce(0) { $0 + $1.count })
         var copied = 0, from = 0, next = 0
         while next < grids.count, let at = find(markerText, in: svg, from: from) {
             // The element around the marker colour: from its '<' to its '/>'.
             guard let open = svg[copied..<at].lastIndex(of: UInt8(ascii: "<")),
                   let close = find(Array("/>".utf8), in: svg, from: at) else { break }
             output += svg[copied..<open]
-            output += Array(rectangles(grids[next]).utf8)
+            output += markup[next]
             copied = close + 2
             from = copied
             next += 1
@@ -80,6 +97,19 @@ enum SVGCellRects {
             }
         }
         return out
+    }
+
+    /// The grid as an `<image>` over its frame: a PNG, `scale` pixels per cell, inline.
+    static func image(_ grid: CellGrid) -> [UInt8]? {
+        let scale = max(1, min(8, 2048 / max(grid.rows, grid.columns)))
+        guard let surface = CairoImage.surface(from: grid, scale: scale) else { return nil }
+        defer { cairo_surface_destroy(surface) }
+        guard let png = PNGEncoder.encode(surface, dpi: 72) else { return nil }
+        let f = grid.frame
+        var element = "<image x=\"" + number(f.x) + "\" y=\"" + number(f.y) + "\" width=\"" + number(f.width)
+        element += "\" height=\"" + number(f.height) + "\" preserveAspectRatio=\"none\""
+        element += " image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,"
+        return Array(element.utf8) + Array(Data(png).base64EncodedData()) + Array("\"/>\n".utf8)
     }
 
     /// A number with up to 6 decimals, as cairo gives coordinates, without `printf`.
