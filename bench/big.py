@@ -6,7 +6,7 @@ Usage: python3 bench/big.py HEATGRID_BIN [SIZE] [RUNS]   (run from the repo root
 1. Generates 8 panels of SIZE x SIZE (default 1024) as long-form CSV and .npy (bench/generate_data.py).
 2. Loading: `heatgrid inspect` (load only, whole process) on the CSV, the JSON and the .npy,
    beside pandas.read_csv and read_csv + pivot into matrices, json.load, numpy.load.
-3. Rendering 8 x SIZE^2 to a 300-dpi PNG and to PDF from the .npy: heatgrid vs matplotlib imshow.
+3. Rendering 8 x SIZE^2 to a 300-dpi PNG, to PDF and to SVG from the .npy: heatgrid vs matplotlib imshow.
 4. Batch: 16 flagship figures with one `heatgrid render --out-dir` call vs 16 separate calls.
 Each row gives the median wall time and the peak resident memory of the process.
 """
@@ -72,7 +72,7 @@ def main():
     row("load .npy", timed([heatgrid, "inspect", os.path.join(data, f"npy-{size}.json")], runs),
         timed([sys.executable, "-c", f"import numpy as np; np.load({npy!r}) + 0"], runs), "numpy.load")
     with tempfile.TemporaryDirectory(prefix="heatgrid-big-") as out:
-        for fmt in ("png", "pdf"):
+        for fmt in ("png", "pdf", "svg"):
             ours = timed([heatgrid, "render", os.path.join(data, f"npy-{size}.json"), "-o", os.path.join(out, f"hg.{fmt}")], runs)
             theirs = timed([sys.executable, os.path.join(HERE, "matplotlib_big.py"), npy, os.path.join(out, f"mpl.{fmt}")], runs)
             row(f"render 8x{size}² .npy -> {fmt}", ours, theirs, "matplotlib imshow")
