@@ -13,7 +13,7 @@ import HeatGridCore
 /// The images are indexed colour when a grid has at most 256 colours (one byte per cell instead of
 /// three, still lossless), and are compressed in parallel.
 enum PDFCellImages {
-    /// Placeholder pixels: "HG" "cel" "l#" then the grid's index, as 4 RGB24 pixels.
+    /// Placeholder pixels: "HGcell#" then the grid's index in five bytes, as 4 RGB24 pixels.
     private static let tag: [UInt8] = Array("HGcell#".utf8)
 
     /// Grids drawn as placeholders: opaque ones (a translucent grid needs a soft mask, which
