@@ -56,3 +56,41 @@ import Testing
         #expect(wrong == 0, "\(wrong) sampled cells show the wrong colour")
     }
 }
+
+/// Rasters of grids with more cells than pixels average the cells under each pixel.
+@Suite struct RasterDownsamplingTests {
+    func render(_ rgba: [UInt8], cells n: Int) throws -> RasterImage {
+        let scene = Scene(size: Size(width: 100, height: 100), background: .white,
+                          items: [.cells(CellGrid(frame: Rect(x: 0, y: 0, width: 100, height: 100), rows: n, columns: n, rgba: rgba))])
+        let png = try CairoBackend().render(scene, format: "png", options: RenderOptions(dpi: 72))  // 1 pixel per point
+        let file = temporaryFile("d.png")
+        try Data(png).write(to: file)
+        return try #require(RasterImage(pngFile: file.path))
+    }
+
+    /// A black and white checker of 2x2 cells per pixel is mid grey, not black or white at random.
+    @Test func aCheckerAveragesToGrey() throws {
+        let n = 200
+        var rgba: [UInt8] = []
+        for r in 0..<n { for c in 0..<n { let v: UInt8 = (r + c) % 2 == 0 ? 0 : 255; rgba += [v, v, v, 255] } }
+        let image = try render(rgba, cells: n)
+        for y in stride(from: 2, to: 98, by: 5) {
+            for x in stride(from: 2, to: 98, by: 5) {
+                let grey = image.pixel(x: x, y: y).red * 255
+                #expect(abs(grey - 127.5) <= 1.5, "pixel (\(x), \(y)) is \(grey)")
+            }
+        }
+    }
+
+    /// One white cell among 160,000 black ones still shows: its pixel averages 16 cells.
+    @Test func aLoneHotCellIsNotDropped() throws {
+        let n = 400
+        var rgba = [UInt8](repeating: 0, count: n * n * 4)
+        for i in stride(from: 3, to: rgba.count, by: 4) { rgba[i] = 255 }
+        let hot = (201 * n + 203) * 4
+        rgba[hot] = 255; rgba[hot + 1] = 255; rgba[hot + 2] = 255
+        let image = try render(rgba, cells: n)
+        #expect(abs(image.pixel(x: 50, y: 50).red * 255 - 255.0 / 16) <= 1.5)
+        #expect(image.pixel(x: 49, y: 50).red == 0 && image.pixel(x: 50, y: 49).red == 0)
+    }
+}

@@ -94,8 +94,17 @@ struct CairoCanvas {
         cairo_stroke(cr)
     }
 
+    /// A grid as one image; where its cells are smaller than the device's pixels (a raster of a
+    /// big matrix), an image of the pixels' size whose every pixel averages the cells under it, so
+    /// no cell is dropped (a lone hot cell still tints its pixel) and the noise is not exaggerated.
     private func draw(_ grid: CellGrid) {
-        drawImage(CairoImage.surface(from: grid), in: grid.frame)
+        var width = grid.frame.width, height = grid.frame.height
+        cairo_user_to_device_distance(cr, &width, &height)
+        let columns = min(grid.columns, max(1, Int(abs(width).rounded(.up))))
+        let rows = min(grid.rows, max(1, Int(abs(height).rounded(.up))))
+        let averaged = cellStyle == .image && (columns < grid.columns || rows < grid.rows)
+        drawImage(averaged ? CairoImage.averagedSurface(from: grid, columns: columns, rows: rows) : CairoImage.surface(from: grid),
+                  in: grid.frame)
     }
 
     /// `image` stretched over `frame`, each pixel a sharp-edged rectangle; takes ownership of it.
