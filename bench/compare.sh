@@ -6,8 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# matplotlib, numpy and pandas are the reference implementations.
-python3 -c 'import matplotlib, numpy, pandas' 2>/dev/null || pip install --quiet matplotlib numpy pandas
+# matplotlib, numpy and pandas are the reference implementations: from pip (Debian's python
+# needs pip from apt, and refuses system-wide installs without --break-system-packages).
+if ! python3 -c 'import matplotlib, numpy, pandas' 2>/dev/null; then
+    python3 -m pip --version >/dev/null 2>&1 || scripts/ensure-apt-packages python3-pip
+    python3 -m pip install --quiet matplotlib numpy pandas 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages matplotlib numpy pandas
+fi
 
 if [ -z "${HEATGRID_BIN:-}" ]; then
     swift build -c release --product heatgrid
