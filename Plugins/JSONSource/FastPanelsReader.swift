@@ -272,6 +272,11 @@ struct FastPanelsReader {
             }
         }
         if p < bytes.count, bytes[p] | 0x20 == UInt8(ascii: "e") {
+            // Foundation's parser rejects "0e2" (though not "-0e2", "0e+2" or "0.0e2"); the
+            // general reader says what it makes of it, so the two never disagree.
+            if !negative, p == start + 1, bytes[start] == UInt8(ascii: "0"), p + 1 < bytes.count, isDigit(bytes[p + 1]) {
+                throw Decline()
+            }
             p += 1
             var exponentNegative = false
             if p < bytes.count, bytes[p] == UInt8(ascii: "+") || bytes[p] == UInt8(ascii: "-") {

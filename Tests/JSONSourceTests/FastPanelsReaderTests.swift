@@ -77,4 +77,34 @@ struct FastPanelsReaderTests {
             #expect(Array(text.utf8).withUnsafeBytes { FastPanelsReader.read($0) } == nil, "\(text)")
         }
     }
+
+    /// Mangled documents: whatever the fast reader accepts, the general reader reads to the same
+    /// dataset (a byte deleted, duplicated, or a number's character replaced, in a valid document).
+    @Test func whatTheFastReaderAcceptsTheGeneralReaderReadsAlike() {
+        let valid = Array(#"{"rowName": "L", "panels": [{"title": "A\u00e9", "values": [[1, 2.5e-3, null], [-4, 0.125, 6E2]]}, {"values": [[7]]}], "x": [true, {"y": null}]}"#.utf8)
+        #expect(valid.withUnsafeBytes { FastPanelsReader.read($0) } != nil, "the unmangled document")
+        var generator = SystemRandomNumberGenerator()
+        var accepted = 0
+        let numberish = Array("0123456789eE.-+ ".utf8)
+        for _ in 0..<5000 {
+            // One change: mostly to a number (where the readers' grammars could differ), else anywhere.
+            var bytes = valid
+            let at = Int.random(in: 0..<bytes.count, using: &generator)
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: bytes.remove(at: at)
+            case 1: bytes.insert(bytes[at], at: at)
+            default:
+                let digits = bytes.indices.filter { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }
+                bytes[digits.randomElement(using: &generator)!] = numberish.randomElement(using: &generator)!
+            }
+            guard let fast = bytes.withUnsafeBytes({ FastPanelsReader.read($0) }) else { continue }
+            accepted += 1
+            guard let general = try? JSONDecoder().decode(JSONDocument.self, from: Data(bytes)).dataset else {
+                Issue.record("the fast reader accepted what the general one rejects: \(String(decoding: bytes, as: UTF8.self))")
+                continue
+            }
+            expectSame(fast, general)
+        }
+        #expect(accepted > 500, "too few mangled documents were still readable to compare (\(accepted))")
+    }
 }
