@@ -200,4 +200,32 @@ func labelScene() throws -> Scene {
         }
         #expect(others == 0, "\(others) pixels inside the grid at zoom \(zoom) are neither cell colour")
     }
+
+    /// A block of `a` in a field of `b`, edges between pixels: every pixel inside the block is
+    /// exactly `a`. (Overlapping anti-aliased runs once left faint lines of `b` along the block's
+    /// row boundaries, where a run's overhang into the next row blended in twice.)
+    @Test(arguments: [1.0, 3.0, 7.3])
+    func aBlockIsOneColourInside(zoom: Double) throws {
+        let rows = 9, columns = 13
+        var rgba: [UInt8] = []
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let c = (2...6).contains(row) && (3...8).contains(column) ? Self.a : Self.b
+                rgba += [c.red, c.green, c.blue, c.alpha].map { UInt8(($0 * 255).rounded()) }
+            }
+        }
+        let frame = Rect(x: 7.3, y: 5.1, width: 61.7, height: 41.3)
+        let scene = Scene(size: Size(width: frame.maxX + 8, height: frame.maxY + 8), background: .white,
+                          items: [.cells(CellGrid(frame: frame, rows: rows, columns: columns, rgba: rgba))])
+        let image = try rsvg(try CairoBackend().render(scene, format: "svg", options: RenderOptions()), zoom: zoom)
+        let pixelsPerPoint = zoom * 4 / 3, w = frame.width / Double(columns), h = frame.height / Double(rows)
+        let block = Rect(x: frame.x + 3 * w, y: frame.y + 2 * h, width: 6 * w, height: 5 * h)
+        let a = [Self.a.red, Self.a.green, Self.a.blue].map { $0 * 255 }
+        var off = 0
+        for (x, y) in interior(block, zoom: pixelsPerPoint, in: image) {
+            let p = image.pixel(x: x, y: y)
+            if zip([p.red, p.green, p.blue].map { $0 * 255 }, a).contains(where: { abs($0 - $1) > 2 }) { off += 1 }
+        }
+        #expect(off == 0, "\(off) pixels inside the block at zoom \(zoom) are not its colour")
+    }
 }

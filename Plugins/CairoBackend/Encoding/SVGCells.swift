@@ -9,11 +9,12 @@ import HeatGridCore
 /// SVG's time. So cairo fills a small marker shape, in a colour no figure uses, where each grid
 /// belongs in the drawing order, and each marker's element is then replaced by the grid:
 ///
-/// - up to `maxRectangleCells` cells, one `<path>` per horizontal run of equal cells. Each run
-///   reaches a whole cell into its right and lower neighbours, which are drawn after it and cover
-///   the overlap: where a neighbour's anti-aliased edge only partly covers a pixel, the rest of
-///   that pixel is the cell's own colour, never the background, so no seams show at any zoom.
-///   Grids with translucent cells are not overlapped, which would darken them.
+/// - up to `maxRectangleCells` cells, one `<path>` per horizontal run of equal cells, in a group
+///   drawn without anti-aliasing (`shape-rendering="crispEdges"`), so abutting cells neither
+///   leave a seam nor blend. For renderers that anti-alias anyway, each run also reaches a whole
+///   cell into its right and lower neighbours, which are drawn after it and cover the overlap, so
+///   the background never shows through. Grids with translucent cells are not overlapped, which
+///   would darken them.
 /// - more (rectangles would make a huge file), one `<image>` marked pixelated, about 2048 pixels
 ///   along its longer side, at most 8 per cell: renderers that ignore `image-rendering` (librsvg)
 ///   and smooth it then blur only a thin band at each cell edge. Encoded by `PNGEncoder`.
@@ -75,7 +76,9 @@ enum SVGCells {
         let w = grid.frame.width / Double(grid.columns), h = grid.frame.height / Double(grid.rows)
         let opaque = stride(from: 3, to: grid.rgba.count, by: 4).allSatisfy { grid.rgba[$0] == 255 }
         let padWidth = opaque ? w : 0, padHeight = opaque ? h : 0
-        var out = ""
+        // Without anti-aliasing, abutting cells share their edge pixel by pixel: no seam and no
+        // blend of neighbours, at any zoom (edges land on whole pixels, as in a raster image).
+        var out = "<g shape-rendering=\"crispEdges\">\n"
         out.reserveCapacity(grid.rows * grid.columns * 60)
         grid.rgba.withUnsafeBufferPointer { bytes in
             for row in 0..<grid.rows {
@@ -96,7 +99,7 @@ enum SVGCells {
                 }
             }
         }
-        return out
+        return out + "</g>\n"
     }
 
     /// The grid as an `<image>` over its frame: a PNG, `scale` pixels per cell, inline.
