@@ -26,9 +26,13 @@ final class GrowingGrid {
 
     /// An empty grid; with `expected`, room for that shape is made at once (when within the
     /// cell limit).
-    init(expecting expected: (rows: Int, columns: Int)? = nil) {
+    /// The most cells the panel may claim: the data limit, or less (see `LongFormReader`).
+    let cellLimit: Int
+
+    init(expecting expected: (rows: Int, columns: Int)? = nil, cellLimit: Int = DataLimits.maxCellsPerPanel) {
+        self.cellLimit = min(cellLimit, DataLimits.maxCellsPerPanel)
         if let expected, expected.rows > 0, expected.columns > 0,
-           expected.rows * expected.columns <= DataLimits.maxCellsPerPanel {
+           expected.rows * expected.columns <= self.cellLimit {
             allocate(rows: expected.rows, columns: expected.columns)
         }
     }
@@ -46,9 +50,9 @@ final class GrowingGrid {
     }
 
     /// Makes the allocated grid hold (`row`, `column`), unless the panel would then be larger
-    /// than the cell limit: returns false and changes nothing then.
+    /// than `cellLimit`: returns false and changes nothing then.
     func makeRoom(row: Int, column: Int) -> Bool {
-        guard claimedCells(row: row, column: column) <= DataLimits.maxCellsPerPanel else { return false }
+        guard claimedCells(row: row, column: column) <= cellLimit else { return false }
         if row >= rowCapacity || column >= columnCapacity { grow(toHold: row, column) }
         return true
     }
@@ -168,10 +172,10 @@ final class GrowingGrid {
         if column >= columnCapacity { newColumns = max(column + 1, columnCapacity * 2, 4) }
         var newRows = rowCapacity
         if row >= rowCapacity { newRows = max(row + 1, rowCapacity * 2, 4) }
-        if newRows * newColumns > DataLimits.maxCellsPerPanel {
+        if newRows * newColumns > cellLimit {
             newRows = max(rowCapacity, row + 1, rows)
             newColumns = max(columnCapacity, column + 1, columns)
-            if newRows * newColumns > DataLimits.maxCellsPerPanel {
+            if newRows * newColumns > cellLimit {
                 newRows = max(row + 1, rows)
                 newColumns = max(column + 1, columns)
             }
