@@ -156,14 +156,7 @@ struct PDFBytes {
     }
 
     private func find(_ pattern: [UInt8], from start: Int, before end: Int? = nil) -> Int? {
-        let limit = (end ?? bytes.count) - pattern.count
-        guard let first = pattern.first, start <= limit else { return nil }
-        var i = max(start, 0)
-        while i <= limit {
-            if bytes[i] == first, bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
-            i += 1
-        }
-        return nil
+        bytes.firstIndex(of: pattern, in: start..<Swift.max(start, end ?? bytes.count))
     }
 
     private func findLast(_ text: String, before end: Int? = nil) -> Int? {

@@ -18,9 +18,7 @@ enum PDFCellImages {
 
     /// Grids drawn as placeholders: opaque ones (a translucent grid needs a soft mask, which
     /// cairo still writes).
-    static func isDeferred(_ grid: CellGrid) -> Bool {
-        stride(from: 3, to: grid.rgba.count, by: 4).allSatisfy { grid.rgba[$0] == 255 }
-    }
+    static func isDeferred(_ grid: CellGrid) -> Bool { grid.isOpaque }
 
     /// The 4x1 placeholder cairo draws for deferred grid number `index`.
     static func placeholder(index: Int) -> OpaquePointer? {
@@ -51,8 +49,7 @@ enum PDFCellImages {
             objects[index] = image.number
         }
         guard let trailer = file.lastTrailer() else { throw failure("cannot find the trailer cairo wrote") }
-        let cells = grids.reduce(0) { $0 + $1.rows * $1.columns }
-        let encoded = grids.concurrentMap(inParallel: cells > 100_000) { encode($0) }
+        let encoded = grids.concurrentMap(cells: grids.reduce(0) { $0 + $1.rows * $1.columns }) { encode($0) }
 
         var out = pdf
         if out.last != 0x0A { out.append(0x0A) }
@@ -101,7 +98,7 @@ enum PDFCellImages {
         let common = "/Type /XObject /Subtype /Image /Width \(grid.columns) /Height \(grid.rows) /BitsPerComponent 8 /Interpolate false /Filter /FlateDecode"
         if let (palette, indices) = indexed {
             let hex = palette.map { colour -> String in
-                withUnsafeBytes(of: colour) { b in b.prefix(3).map { hexByte($0) }.joined() }
+                withUnsafeBytes(of: colour) { b in b.prefix(3).map(Hex.byte).joined() }
             }.joined()
             guard let data = compressed(indices) else { return nil }
             return EncodedImage(dictionary: "\(common) /ColorSpace [/Indexed /DeviceRGB \(palette.count - 1) <\(hex)>]", data: data)
@@ -155,11 +152,6 @@ enum PDFCellImages {
     /// little) the run-length strategy, several times faster.
     private static func compressed(_ bytes: [UInt8]) -> [UInt8]? {
         bytes.count >= 1 << 18 ? Deflate.compress(bytes, level: 1, strategy: Z_RLE) : Deflate.compress(bytes, level: 6)
-    }
-
-    private static func hexByte(_ b: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
     }
 
     // MARK: The update's cross-reference section

@@ -44,8 +44,7 @@ enum SVGCells {
     static func replacingMarkers(in svg: [UInt8], with grids: [CellGrid]) throws -> [UInt8] {
         guard !grids.isEmpty else { return svg }
         // The grids' markup first, big images in parallel.
-        let cells = grids.reduce(0) { $0 + $1.rows * $1.columns }
-        let markup = try grids.concurrentMap(inParallel: cells > 100_000) { grid -> [UInt8]? in
+        let markup = try grids.concurrentMap(cells: grids.reduce(0) { $0 + $1.rows * $1.columns }) { grid -> [UInt8]? in
             grid.rows * grid.columns <= maxRectangleCells ? Array(rectangles(grid).utf8) : image(grid)
         }.map { bytes -> [UInt8] in
             guard let bytes else { throw HeatGridError.layout(message: "writing the SVG's cells: zlib failed to compress a cell image") }
@@ -54,10 +53,10 @@ enum SVGCells {
         var output: [UInt8] = []
         output.reserveCapacity(svg.count + markup.reduce(0) { $0 + $1.count })
         var copied = 0, from = 0, next = 0
-        while next < grids.count, let at = find(markerText, in: svg, from: from) {
+        while next < grids.count, let at = svg.firstIndex(of: markerText, in: from..<svg.count) {
             // The element around the marker colour: from its '<' to its '/>'.
             guard let open = svg[copied..<at].lastIndex(of: UInt8(ascii: "<")),
-                  let close = find(Array("/>".utf8), in: svg, from: at) else { break }
+                  let close = svg.firstIndex(of: Array("/>".utf8), in: at..<svg.count) else { break }
             output += svg[copied..<open]
             output += markup[next]
             copied = close + 2
@@ -74,7 +73,7 @@ enum SVGCells {
     /// The grid's runs of equal cells, one `<path>` each.
     static func rectangles(_ grid: CellGrid) -> String {
         let w = grid.frame.width / Double(grid.columns), h = grid.frame.height / Double(grid.rows)
-        let opaque = stride(from: 3, to: grid.rgba.count, by: 4).allSatisfy { grid.rgba[$0] == 255 }
+        let opaque = grid.isOpaque
         let padWidth = opaque ? w : 0, padHeight = opaque ? h : 0
         // Without anti-aliasing, abutting cells share their edge pixel by pixel: no seam and no
         // blend of neighbours, at any zoom (edges land on whole pixels, as in a raster image).
@@ -91,7 +90,7 @@ enum SVGCells {
                     }
                     let padX = end < grid.columns ? padWidth : 0, padY = row + 1 < grid.rows ? padHeight : 0
                     let width = Double(end - start) * w + padX, height = h + padY
-                    out += "<path fill=\"#" + hex(bytes[base]) + hex(bytes[base + 1]) + hex(bytes[base + 2]) + "\""
+                    out += "<path fill=\"#" + Hex.byte(bytes[base]) + Hex.byte(bytes[base + 1]) + Hex.byte(bytes[base + 2]) + "\""
                     if bytes[base + 3] != 255 { out += " fill-opacity=\"" + number(Double(bytes[base + 3]) / 255) + "\"" }
                     out += " d=\"M" + number(grid.frame.x + Double(start) * w) + " " + number(grid.frame.y + Double(row) * h)
                     out += "h" + number(width) + "v" + number(height) + "h" + number(-width) + "z\"/>\n"
@@ -129,20 +128,5 @@ enum SVGCells {
             text += "." + String(repeating: "0", count: digits - written.count) + written
         }
         return text
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var i = start
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }

@@ -10,8 +10,7 @@ public struct DataSummary: Sendable {
     public init(_ dataset: Dataset) {
         panels = dataset.panels
         // One pass per panel, panels of big datasets in parallel.
-        let cells = dataset.panels.reduce(0) { $0 + $1.matrix.values.count }
-        let scans = dataset.panels.concurrentMap(inParallel: cells > 100_000) { Self.scan($0.matrix.values) }
+        let scans = dataset.panels.concurrentMap(cells: dataset.cellCount) { Self.scan($0.matrix.values) }
         let low = scans.map(\.low).min() ?? .infinity, high = scans.map(\.high).max() ?? -.infinity
         extent = low <= high ? low...high : nil
         let smallest = scans.map(\.smallestPositive).min() ?? .infinity

@@ -30,6 +30,9 @@ public struct Dataset: Sendable, Equatable {
         self.valueName = valueName
     }
 
+    /// Cells in all panels.
+    public var cellCount: Int { panels.reduce(0) { $0 + $1.matrix.values.count } }
+
     /// Smallest and largest finite value over all panels, or nil when every cell is bad.
     public var finiteExtent: ClosedRange<Double>? {
         let extents = panels.compactMap { $0.matrix.finiteExtent }

@@ -165,8 +165,7 @@ public struct FigureComposer: Sendable {
             : dataset.finiteExtent.map { max(abs($0.lowerBound), abs($0.upperBound)) } ?? 0
         // Cell colours are the heavy part for big matrices: one panel per core.
         let panelMappings = dataset.panels.indices.map { mappings[min($0, mappings.count - 1)] }
-        let cells = dataset.panels.reduce(0) { $0 + $1.matrix.values.count }
-        let colours = Array(zip(dataset.panels, panelMappings)).concurrentMap(inParallel: cells > 100_000) {
+        let colours = Array(zip(dataset.panels, panelMappings)).concurrentMap(cells: dataset.cellCount) {
             $1.rgbaBytes(for: $0.matrix.values)
         }
         for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {

@@ -90,6 +90,9 @@ public struct CellGrid: Sendable, Equatable, Codable {
         self.frame = frame; self.rows = rows; self.columns = columns; self.rgba = rgba
     }
 
+    /// Whether every cell is fully opaque.
+    public var isOpaque: Bool { stride(from: 3, to: rgba.count, by: 4).allSatisfy { rgba[$0] == 255 } }
+
     /// The centre of the cell at `row`, `column`, in points.
     public func center(row: Int, column: Int) -> Point {
         Point(x: frame.x + (Double(column) + 0.5) * frame.width / Double(columns),
