@@ -1,22 +1,25 @@
 import HeatGridCore
 
-/// Panels in a grid with square cells, aligned plot boxes and one shared colorbar (right or
-/// bottom) or a colorbar per panel. One solver serves several arrangements, each its own
-/// `layout.type`:
+/// Panels in a grid with aligned bodies and the legend area beside them. One solver serves
+/// several arrangements, each its own `layout.type`:
 /// - `grid`: `rows x columns` (2x4 for 8 panels by default), filled by row or by column (`order`);
-/// - `auto`: the grid shape that gives the biggest cells in the figure's size;
+/// - `auto`: the grid shape whose smallest body is biggest in the figure's size;
 /// - `row` / `column`: all panels side by side / stacked;
 /// - `template`: named areas like CSS grid-template-areas, so a panel can span several cells.
 ///
-/// The solver (matplotlib's constrained layout without iteration, because every protrusion is
-/// measured up front):
-/// 1. Each grid column needs its panels' left protrusion (tick labels, plus the y title where
-///    shown); each grid row needs its top (title) and bottom (ticks, plus the x title where shown).
-/// 2. Cells are square, so one cell size `s` sets every plot box. `s` is the largest size for
-///    which the boxes, the fixed protrusions, the spacing and the colorbar fit inside the margins.
+/// The solver (matplotlib's constrained layout without iteration, because every side component
+/// is measured up front):
+/// 1. A panel with no neighbour on a side is *outer* there and shows that side's outer-only
+///    components (shared tick labels, axis titles). Each grid column needs its panels' widest left
+///    and right stacks; each grid row its tallest top and bottom stacks.
+/// 2. All cells share one width and one height (`CellSizing`: square, a ratio, or filling the
+///    room), the largest for which bodies, stacks, spacing and the legend area fit inside the
+///    margins; with `size.height: auto` the cells set the height instead.
 /// 3. Leftover space first widens the gaps between panels (up to 1.5x the theme's spacing, so
-///    long titles get air), the rest centres the grid. Boxes in a grid row share top and bottom
-///    edges, boxes in a grid column share left and right edges.
+///    long titles get air), the rest centres the grid. Bodies in a grid row share top and bottom
+///    edges, bodies in a grid column share left and right edges.
+/// 4. The legend area sits beside the bodies, exactly as long as their extent, or its minimum
+///    length centred on them.
 public struct GridLayout: Layout {
     public let type: String
 
@@ -43,7 +46,7 @@ public struct GridLayout: Layout {
     }
 
     public func place(_ request: LayoutRequest) throws -> FigureLayout {
-        let count = request.panelShapes.count
+        let count = request.panels.count
         let spec = request.spec
         switch type {
         case "row":
@@ -58,8 +61,8 @@ public struct GridLayout: Layout {
             let arrangement = try TemplateAreas.arrangement(areas, count: count, specFile: request.specFile)
             return try SlotGridSolver(request: request, arrangement: arrangement).place()
         case "auto":
-            // Every column count; keep the one with the biggest cells (ties: fewer rows).
-            var best: (cell: Double, layout: FigureLayout)?
+            // Every column count; keep the one whose smallest body is biggest (ties: fewer columns).
+            var best: (score: Double, layout: FigureLayout)?
             var lastError: Error?
             for columns in 1...max(count, 1) {
                 let rows = (count + columns - 1) / columns
@@ -67,8 +70,8 @@ public struct GridLayout: Layout {
                 do {
                     let solver = SlotGridSolver(request: request, arrangement: .filled(count: count, rows: rows, columns: columns, order: spec.order))
                     let layout = try solver.place()
-                    let cell = layout.panels.first.map { $0.plotBox.width / Double(max(request.panelShapes[0].columns, 1)) } ?? 0
-                    if best == nil || cell > best!.cell + 1e-9 { best = (cell, layout) }
+                    let score = layout.panels.map { min($0.body.width, $0.body.height) }.min() ?? 0
+                    if best == nil || score > best!.score + 1e-6 { best = (score, layout) }
                 } catch { lastError = error }
             }
             guard let best else { throw lastError ?? HeatGridError.layout(message: "no grid shape fits") }

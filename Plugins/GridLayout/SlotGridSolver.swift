@@ -1,8 +1,9 @@
 import Foundation
 import HeatGridCore
 
-/// Places panels in their grid slots: square cells of one size for the whole figure, plot boxes
-/// aligned along grid rows and columns, decorations measured up front (see `GridLayout`).
+/// Places panels in their grid slots (see `GridLayout` for the algorithm): one cell width for
+/// every grid column and one cell height for every grid row (`CellSizing`), bodies aligned along
+/// grid rows and columns, side stacks measured up front, the legend area beside the bodies.
 struct SlotGridSolver {
     let request: LayoutRequest
     let arrangement: SlotArrangement
@@ -10,108 +11,131 @@ struct SlotGridSolver {
     private var rows: Int { arrangement.rows }
     private var columns: Int { arrangement.columns }
 
-    /// Whether panel `i` shows its y title: always, or for "outer" only with no panel to its left.
-    private func showsY(_ i: Int) -> Bool {
+    /// The sides on which panel `i` has no neighbour: its outer-only components show there.
+    func outerSides(_ i: Int) -> SideSet {
         let slot = arrangement.slots[i]
-        return request.axisTitles == .all || slot.column == 0 || arrangement.panel(at: slot.row, slot.column - 1) == nil
-    }
-
-    private func showsX(_ i: Int) -> Bool {
-        let slot = arrangement.slots[i]
-        return request.axisTitles == .all || arrangement.panel(at: slot.lastRow + 1, slot.column) == nil
+        var outer: SideSet = []
+        if arrangement.panel(at: slot.row - 1, slot.column) == nil { outer.insert(.top) }
+        if arrangement.panel(at: slot.row, slot.column - 1) == nil { outer.insert(.left) }
+        if arrangement.panel(at: slot.lastRow + 1, slot.column) == nil { outer.insert(.bottom) }
+        if arrangement.panel(at: slot.row, slot.lastColumn + 1) == nil { outer.insert(.right) }
+        return outer
     }
 
     func place() throws -> FigureLayout {
-        let p = request.panel
-        let bar = request.colorbar
-        let eachBar = bar?.placement == .eachPanel ? bar!.total : 0
+        let outer = request.panels.indices.map(outerSides)
 
-        // 1. Cells per grid column and row, and fixed protrusions. A spanning panel spreads its
-        //    cells over the slots it spans.
+        // 1. Cells per grid column and row, and the side stacks each grid column and row must
+        //    hold. A spanning panel spreads its cells over the slots it spans.
         var columnCells = [Int](repeating: 0, count: columns), rowCells = [Int](repeating: 0, count: rows)
         var left = [Double](repeating: 0, count: columns), right = [Double](repeating: 0, count: columns)
         var top = [Double](repeating: 0, count: rows), bottom = [Double](repeating: 0, count: rows)
-        for (i, shape) in request.panelShapes.enumerated() {
-            let slot = arrangement.slots[i]
+        for (i, panel) in request.panels.enumerated() {
+            let slot = arrangement.slots[i], decorations = panel.decorations
             for c in slot.column...slot.lastColumn {
-                columnCells[c] = max(columnCells[c], (shape.columns + slot.columnSpan - 1) / slot.columnSpan)
+                columnCells[c] = max(columnCells[c], (panel.columns + slot.columnSpan - 1) / slot.columnSpan)
             }
             for r in slot.row...slot.lastRow {
-                rowCells[r] = max(rowCells[r], (shape.rows + slot.rowSpan - 1) / slot.rowSpan)
+                rowCells[r] = max(rowCells[r], (panel.rows + slot.rowSpan - 1) / slot.rowSpan)
             }
-            left[slot.column] = max(left[slot.column], p.leftTicks + (showsY(i) ? p.leftTitle : 0))
-            right[slot.lastColumn] = max(right[slot.lastColumn], eachBar)
-            top[slot.row] = max(top[slot.row], p.top)
-            bottom[slot.lastRow] = max(bottom[slot.lastRow], p.bottomTicks + (showsX(i) ? p.bottomTitle : 0))
+            left[slot.column] = max(left[slot.column], decorations.thickness(.left, outer: outer[i].contains(.left)))
+            right[slot.lastColumn] = max(right[slot.lastColumn], decorations.thickness(.right, outer: outer[i].contains(.right)))
+            top[slot.row] = max(top[slot.row], decorations.thickness(.top, outer: outer[i].contains(.top)))
+            bottom[slot.lastRow] = max(bottom[slot.lastRow], decorations.thickness(.bottom, outer: outer[i].contains(.bottom)))
         }
         // Empty grid columns or rows (a template's "."): give them the size of a typical one.
         let typicalColumn = columnCells.max() ?? 1, typicalRow = rowCells.max() ?? 1
         columnCells = columnCells.map { $0 == 0 ? typicalColumn : $0 }
         rowCells = rowCells.map { $0 == 0 ? typicalRow : $0 }
 
-        let sharedRight = bar?.placement == .right ? bar!.total : 0
-        let sharedBottom = bar?.placement == .bottom ? bar!.total : 0
-        let fixedWidth = 2 * request.margin + left.reduce(0, +) + right.reduce(0, +)
-            + Double(columns - 1) * request.spacing.width + sharedRight
-        let fixedHeight = 2 * request.margin + top.reduce(0, +) + bottom.reduce(0, +)
-            + Double(rows - 1) * request.spacing.height + sharedBottom
+        let legend = request.legend
+        let legendRight = legend?.placement == .right ? legend!.gap + legend!.thickness : 0
+        let legendBottom = legend?.placement == .bottom ? legend!.gap + legend!.thickness : 0
+        let margin = request.margin, spacing = request.spacing
+        let fixed = Size(
+            width: 2 * margin + left.reduce(0, +) + right.reduce(0, +) + Double(columns - 1) * spacing.width + legendRight,
+            height: 2 * margin + top.reduce(0, +) + bottom.reduce(0, +) + Double(rows - 1) * spacing.height + legendBottom)
+        let totalColumnCells = columnCells.reduce(0, +), totalRowCells = rowCells.reduce(0, +)
+        let fail = { request.tooSmall(fixed: fixed, columnCells: totalColumnCells, rowCells: totalRowCells,
+                                      what: "a \(rows)x\(columns) grid of panels") }
 
-        // 2. The largest square cell that fits.
-        let size = request.figureSize
-        let totalColumnCells = Double(columnCells.reduce(0, +)), totalRowCells = Double(rowCells.reduce(0, +))
-        let cellSize = min((size.width - fixedWidth) / totalColumnCells, (size.height - fixedHeight) / totalRowCells)
-        guard cellSize >= 0.05 else {
-            throw HeatGridError.layout(message: String(format:
-                "a %.0fx%.0f pt figure is too small for a %dx%d grid: its labels, spacing and colorbar alone need %.0fx%.0f pt; make the figure larger or the theme's text smaller",
-                size.width, size.height, rows, columns, fixedWidth, fixedHeight))
+        // 2. The cells' size, and the figure's height when it follows from the content.
+        let width = request.figureSize.width
+        let cell = request.cellSizing.cellSize(
+            columnCells: Double(totalColumnCells), rowCells: Double(totalRowCells), width: width - fixed.width,
+            height: request.autoHeight ? nil : request.figureSize.height - fixed.height,
+            maximumHeight: request.figureSize.height - fixed.height,
+            fewestRows: request.panels.map(\.rows).min() ?? 1, fewestColumns: request.panels.map(\.columns).min() ?? 1)
+        guard cell.width >= 0.05, cell.height >= 0.05 else { throw fail() }
+        var height = request.autoHeight ? fixed.height + cell.height * Double(totalRowCells) : request.figureSize.height
+        // A right legend must be at least its minimum length tall (a bottom one that long).
+        if let legend {
+            let needed = 2 * margin + legend.minimumLength + 2 * legend.endOverhang
+            if legend.placement == .right {
+                if request.autoHeight { height = max(height, needed) } else if height < needed { throw fail() }
+            } else if width < needed { throw fail() }
         }
 
-        // 3. Centre the grid and place the boxes.
-        let leftoverWidth = size.width - fixedWidth - cellSize * totalColumnCells
-        let leftoverHeight = size.height - fixedHeight - cellSize * totalRowCells
-        let extraColumnGap = columns > 1 ? min(leftoverWidth / Double(columns + 1), 1.5 * request.spacing.width) : 0
-        let extraRowGap = rows > 1 ? min(leftoverHeight / Double(rows + 1), 1.5 * request.spacing.height) : 0
-        let columnX = starts(from: request.margin + (leftoverWidth - extraColumnGap * Double(columns - 1)) / 2,
-                             before: left, cells: columnCells, after: right, cellSize: cellSize,
-                             gap: request.spacing.width + extraColumnGap)
-        let rowY = starts(from: request.margin + (leftoverHeight - extraRowGap * Double(rows - 1)) / 2,
-                          before: top, cells: rowCells, after: bottom, cellSize: cellSize,
-                          gap: request.spacing.height + extraRowGap)
-        let panels = request.panelShapes.enumerated().map { i, shape in
+        // 3. Centre the grid and place the bodies. Leftover space first widens the gaps between
+        //    panels (up to 1.5x the spacing, so long titles get air), the rest centres the grid.
+        let leftoverWidth = width - fixed.width - cell.width * Double(totalColumnCells)
+        let leftoverHeight = height - fixed.height - cell.height * Double(totalRowCells)
+        let extraColumnGap = columns > 1 ? max(0, min(leftoverWidth / Double(columns + 1), 1.5 * spacing.width)) : 0
+        let extraRowGap = rows > 1 ? max(0, min(leftoverHeight / Double(rows + 1), 1.5 * spacing.height)) : 0
+        let columnX = starts(from: margin + max(0, leftoverWidth - extraColumnGap * Double(columns - 1)) / 2,
+                             before: left, cells: columnCells, after: right, cellSize: cell.width,
+                             gap: spacing.width + extraColumnGap)
+        let rowY = starts(from: margin + max(0, leftoverHeight - extraRowGap * Double(rows - 1)) / 2,
+                          before: top, cells: rowCells, after: bottom, cellSize: cell.height,
+                          gap: spacing.height + extraRowGap)
+        let panels = request.panels.enumerated().map { i, panel in
             let slot = arrangement.slots[i]
             // The slots' area, including the gaps between spanned slots.
-            let x0 = columnX[slot.column], x1 = columnX[slot.lastColumn] + cellSize * Double(columnCells[slot.lastColumn])
-            let y0 = rowY[slot.row], y1 = rowY[slot.lastRow] + cellSize * Double(rowCells[slot.lastRow])
-            // Square cells: as big as the area allows for a spanning panel, the shared size otherwise.
-            let cell = slot.rowSpan == 1 && slot.columnSpan == 1 ? cellSize
-                : min((x1 - x0) / Double(shape.columns), (y1 - y0) / Double(shape.rows))
-            let width = cell * Double(shape.columns), height = cell * Double(shape.rows)
-            // A smaller matrix sits centred in its slot, cells the same size as its neighbours'.
-            let box = Rect(x: x0 + (x1 - x0 - width) / 2, y: y0 + (y1 - y0 - height) / 2, width: width, height: height)
-            return PanelPlacement(plotBox: box, showsXTitle: showsX(i), showsYTitle: showsY(i))
+            let x0 = columnX[slot.column], x1 = columnX[slot.lastColumn] + cell.width * Double(columnCells[slot.lastColumn])
+            let y0 = rowY[slot.row], y1 = rowY[slot.lastRow] + cell.height * Double(rowCells[slot.lastRow])
+            // A spanning panel: cells of the same proportions, as big as its area allows.
+            let scale = slot.rowSpan == 1 && slot.columnSpan == 1 ? 1
+                : min((x1 - x0) / (cell.width * Double(panel.columns)), (y1 - y0) / (cell.height * Double(panel.rows)))
+            let bodyWidth = scale * cell.width * Double(panel.columns), bodyHeight = scale * cell.height * Double(panel.rows)
+            // A smaller matrix sits centred in its slot, its cells the size of its neighbours'.
+            let body = Rect(x: x0 + (x1 - x0 - bodyWidth) / 2, y: y0 + (y1 - y0 - bodyHeight) / 2,
+                            width: bodyWidth, height: bodyHeight)
+            return PanelPlacement(body: body, outer: outer[i])
         }
 
-        let boxes = panels.map(\.plotBox)
-        var colorbar: Rect?
-        var panelColorbars: [Rect] = []
-        if let bar {
-            let minX = boxes.map(\.minX).min() ?? 0, maxX = boxes.map(\.maxX).max() ?? 0
-            let minY = boxes.map(\.minY).min() ?? 0, maxY = boxes.map(\.maxY).max() ?? 0
-            switch bar.placement {
+        if request.cellSizing.requiresMinimumBody,
+           let thinnest = panels.map({ min($0.body.width, $0.body.height) }).min(),
+           thinnest < request.cellSizing.minimumBody - 1e-6 {
+            throw fail()
+        }
+
+        // 4. The legend area: beside the bodies, as long as they are (or its minimum, centred on them).
+        var legendArea: Rect?
+        if let legend {
+            let bodies = panels.map(\.body)
+            let minX = bodies.map(\.minX).min() ?? 0, maxX = bodies.map(\.maxX).max() ?? 0
+            let minY = bodies.map(\.minY).min() ?? 0, maxY = bodies.map(\.maxY).max() ?? 0
+            func span(_ lo: Double, _ hi: Double, limit: Double) -> (Double, Double) {
+                let length = max(hi - lo, legend.minimumLength)
+                let low = margin + legend.endOverhang, high = limit - margin - legend.endOverhang - length
+                return (min(max((lo + hi - length) / 2, low), max(high, low)), length)
+            }
+            switch legend.placement {
             case .right:
-                colorbar = Rect(x: maxX + bar.gap, y: minY, width: bar.barWidth, height: maxY - minY)
+                let x = zip(panels, arrangement.slots).map { $0.body.maxX + right[$1.lastColumn] }.max() ?? maxX
+                let (y, length) = span(minY, maxY, limit: height)
+                legendArea = Rect(x: x + legend.gap, y: y, width: legend.thickness, height: length)
             case .bottom:
-                let below = zip(panels, arrangement.slots).map { $0.plotBox.maxY + bottom[$1.lastRow] }.max() ?? maxY
-                colorbar = Rect(x: minX, y: below + bar.gap, width: maxX - minX, height: bar.barWidth)
-            case .eachPanel:
-                panelColorbars = boxes.map { Rect(x: $0.maxX + bar.gap, y: $0.minY, width: bar.barWidth, height: $0.height) }
+                let y = zip(panels, arrangement.slots).map { $0.body.maxY + bottom[$1.lastRow] }.max() ?? maxY
+                let (x, length) = span(minX, maxX, limit: width)
+                legendArea = Rect(x: x, y: y + legend.gap, width: length, height: legend.thickness)
             }
         }
-        return FigureLayout(panels: panels, colorbar: colorbar, panelColorbars: panelColorbars)
+        return FigureLayout(size: Size(width: width, height: height), panels: panels, legendArea: legendArea)
     }
 
-    /// Where each grid column's (or row's) plot area starts along its axis, from `origin`: each
-    /// slot takes its leading protrusion, its cells, its trailing protrusion and the gap.
+    /// Where each grid column's (or row's) bodies start along its axis, from `origin`: each slot
+    /// takes its leading stack, its cells, its trailing stack and the gap.
     private func starts(from origin: Double, before: [Double], cells: [Int], after: [Double],
                         cellSize: Double, gap: Double) -> [Double] {
         var position = origin

@@ -11,10 +11,10 @@ public struct SpecOverrides: Sendable, Equatable {
     public var center: Double?
     public var theme: String?
     public var width: Length?
-    public var height: Length?
+    public var height: FigureHeight?
 
     public init(colormap: String? = nil, scale: String? = nil, vmin: Double? = nil, vmax: Double? = nil,
-                center: Double? = nil, theme: String? = nil, width: Length? = nil, height: Length? = nil) {
+                center: Double? = nil, theme: String? = nil, width: Length? = nil, height: FigureHeight? = nil) {
         self.colormap = colormap; self.scale = scale; self.vmin = vmin; self.vmax = vmax
         self.center = center; self.theme = theme; self.width = width; self.height = height
     }

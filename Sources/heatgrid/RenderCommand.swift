@@ -50,7 +50,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Figure width: 180mm, 3.5in, 510pt, 2400px, or single / onehalf / double (journal columns).")
     var width: String?
 
-    @Option(help: "Figure height, in the same units.")
+    @Option(help: "Figure height, in the same units, or auto (follows from the width and the content).")
     var height: String?
 
     @Option(help: "A plugin library (.so) to load, or a folder of them; repeat for several (also: HEATGRID_PLUGIN_PATH).")
@@ -64,16 +64,17 @@ struct RenderCommand: ParsableCommand {
         } else if !outputs.isEmpty {
             throw ValidationError("use either -o FILE (one spec) or --out-dir DIR (several), not both")
         }
-        for (name, value) in [("--width", width), ("--height", height)] {
-            if let value, Length(parsing: value) == nil {
-                throw ValidationError("\(name): expected a length like 180mm, 3.5in, 2400px or single/onehalf/double, found '\(value)'")
-            }
+        if let width, Length(parsing: width) == nil {
+            throw ValidationError("--width: expected a length like 180mm, 3.5in, 2400px or single/onehalf/double, found '\(width)'")
+        }
+        if let height, FigureHeight(parsing: height) == nil {
+            throw ValidationError("--height: expected a length like 80mm, 3.5in, 2400px, or auto, found '\(height)'")
         }
     }
 
     var overrides: SpecOverrides {
         SpecOverrides(colormap: colormap, scale: scale, vmin: vmin, vmax: vmax, center: center, theme: theme,
-                      width: width.flatMap(Length.init(parsing:)), height: height.flatMap(Length.init(parsing:)))
+                      width: width.flatMap(Length.init(parsing:)), height: height.flatMap(FigureHeight.init(parsing:)))
     }
 
     func run() throws {

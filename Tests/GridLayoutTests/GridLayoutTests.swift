@@ -44,7 +44,7 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutS
 
     @Test func flagshipBoxesAlignAndCellsAreSquare() throws {
         let (_, layout) = try compose(size: flagshipSize)
-        let boxes = layout.panels.map(\.plotBox)
+        let boxes = layout.panels.map(\.body)
         #expect(boxes.count == 8)
         for box in boxes { #expect(abs(box.width - box.height) < 1e-9) }
         for column in 0..<4 { #expect(boxes[column].minX == boxes[column + 4].minX) }
@@ -55,10 +55,10 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutS
 
     @Test func colorbarSpansBothRowsExactly() throws {
         let (_, layout) = try compose(size: flagshipSize)
-        let bar = try #require(layout.colorbar)
-        #expect(bar.minY == layout.panels[0].plotBox.minY)
-        #expect(abs(bar.maxY - layout.panels[7].plotBox.maxY) < 1e-9)
-        #expect(bar.minX > layout.panels[3].plotBox.maxX)
+        let bar = try #require(layout.legendArea)
+        #expect(abs(bar.minY - layout.panels[0].body.minY) < 1e-9)
+        #expect(abs(bar.maxY - layout.panels[7].body.maxY) < 1e-9)
+        #expect(bar.minX > layout.panels[3].body.maxX)
     }
 
     @Test func flagshipSceneHasEveryLabelAndNoCollision() throws {
@@ -100,7 +100,7 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutS
         #expect {
             try compose(size: Size(width: 60, height: 40))
         } throws: { error in
-            "\(error)".contains("too small")
+            "\(error)".contains("cannot hold") && "\(error)".contains("make it at least")
         }
     }
 
@@ -108,7 +108,7 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutS
         let (scene, layout) = try compose(size: flagshipSize, titles: .outer)
         #expect(scene.texts.filter { $0.role == "y-title" }.count == 2)
         #expect(scene.texts.filter { $0.role == "x-title" }.count == 4)
-        #expect(layout.panels[4].showsYTitle && !layout.panels[5].showsYTitle)
+        #expect(layout.panels[4].outer.contains(.left) && !layout.panels[5].outer.contains(.left))
     }
 
     @Test func shapesFromTheSpec() throws {
@@ -151,7 +151,7 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutS
     func gridShapesAlignTheirBoxes(rows: Int, columns: Int) throws {
         let size = Size(width: Double(columns) * 110 + 80, height: Double(rows) * 100 + 40)
         let (_, layout) = try composed(LayoutSpec(rows: rows, columns: columns), size: size)
-        let boxes = layout.panels.map(\.plotBox)
+        let boxes = layout.panels.map(\.body)
         for i in boxes.indices {
             let (r, c) = (i / columns, i % columns)
             if c > 0 { #expect(abs(boxes[i].minY - boxes[i - 1].minY) < 1e-9 && boxes[i].minX > boxes[i - 1].maxX) }
@@ -161,22 +161,22 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutS
 
     @Test func columnMajorOrderFillsColumnsFirst() throws {
         let (_, layout) = try composed(LayoutSpec(rows: 2, columns: 4, order: .column))
-        let boxes = layout.panels.map(\.plotBox)
+        let boxes = layout.panels.map(\.body)
         #expect(abs(boxes[0].minX - boxes[1].minX) < 1e-9 && boxes[1].minY > boxes[0].maxY)
         #expect(boxes[2].minX > boxes[0].maxX)
     }
 
     @Test func autoPicksTheShapeWithTheBiggestCells() throws {
         let wide = try composed(LayoutSpec(type: "auto"), size: Size(width: 900, height: 140)).1
-        #expect(Set(wide.panels.map { $0.plotBox.minY.rounded() }).count == 1)  // one row
+        #expect(Set(wide.panels.map { $0.body.minY.rounded() }).count == 1)  // one row
         let tall = try composed(LayoutSpec(type: "auto"), size: Size(width: 160, height: 900)).1
-        #expect(Set(tall.panels.map { $0.plotBox.minX.rounded() }).count <= 2)
+        #expect(Set(tall.panels.map { $0.body.minX.rounded() }).count <= 2)
     }
 
     @Test func templateAreasSpanSlots() throws {
         let (_, layout) = try composed(LayoutSpec(type: "template", areas: ["A A B C D", "A A E F G", ". H . . ."]),
                                        size: Size(width: 620, height: 400))
-        let boxes = layout.panels.map(\.plotBox)
+        let boxes = layout.panels.map(\.body)
         #expect(boxes[0].width > 1.8 * boxes[1].width)  // A spans two columns and two rows
         #expect(abs(boxes[0].width - boxes[0].height) < 1e-9)  // still square cells
         #expect(boxes[7].minY > boxes[4].maxY)
@@ -188,18 +188,22 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout: LayoutS
 
     @Test func bottomColorbarSpansThePlotBoxes() throws {
         let (scene, layout) = try composed(LayoutSpec(rows: 2, columns: 4), placement: .bottom)
-        let bar = try #require(layout.colorbar)
-        let boxes = layout.panels.map(\.plotBox)
+        let bar = try #require(layout.legendArea)
+        let boxes = layout.panels.map(\.body)
         #expect(abs(bar.minX - boxes.map(\.minX).min()!) < 1e-9 && abs(bar.maxX - boxes.map(\.maxX).max()!) < 1e-9)
         #expect(bar.minY > boxes.map(\.maxY).max()!)
         #expect(scene.texts.first { $0.role == "colorbar-title" }?.angle == 0)
     }
 
     @Test func eachPanelGetsItsOwnColorbar() throws {
-        let (_, layout) = try composed(LayoutSpec(rows: 2, columns: 4), size: Size(width: 700, height: 300), placement: .eachPanel)
-        #expect(layout.colorbar == nil && layout.panelColorbars.count == 8)
-        for (bar, panel) in zip(layout.panelColorbars, layout.panels) {
-            #expect(bar.minX > panel.plotBox.maxX && bar.height == panel.plotBox.height)
+        let (scene, layout) = try composed(LayoutSpec(rows: 2, columns: 4), size: Size(width: 700, height: 300), placement: .eachPanel)
+        let bars = scene.items.compactMap { if case .gradient(let g) = $0 { g.frame } else { nil } }
+        #expect(layout.legendArea == nil && bars.count == 8)
+        for (bar, panel) in zip(bars, layout.panels) {
+            #expect(bar.minX > panel.body.maxX && bar.height == panel.body.height)
+            // Its labels end before the next panel's tick labels begin.
+            let labels = scene.texts.filter { $0.role == "colorbar-tick" && $0.bounds.minX > bar.maxX && $0.bounds.minX < bar.maxX + 5 }
+            #expect(!labels.isEmpty)
         }
     }
 }
@@ -237,7 +241,7 @@ struct SplitMix64: RandomNumberGenerator {
                                                   titles: Bool.random(using: &random) ? .all : .outer)
                 #expect(SceneCheck.problems(in: scene).isEmpty)
                 let canvas = Rect(x: 0, y: 0, width: size.width, height: size.height)
-                for panel in layout.panels { #expect(canvas.contains(panel.plotBox)) }
+                for panel in layout.panels { #expect(canvas.contains(panel.body)) }
                 composed += 1
             } catch let error as HeatGridError {
                 guard case .layout = error else { Issue.record("unexpected \(error)"); continue }

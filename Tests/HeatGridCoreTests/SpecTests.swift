@@ -27,7 +27,7 @@ import Testing
     @Test func sizesAcceptUnits() throws {
         let spec = try decode(#"{"data": {"path": "d"}, "size": {"width": "3.5in", "height": 144}}"#)
         #expect(spec.size.width.points == 252)
-        #expect(spec.size.height.points == 144)
+        #expect(spec.size.height.points(dpi: 300) == 144)
         #expect(Length(parsing: "10mm")!.points == 10 * 72 / 25.4)
         #expect(Length(parsing: "12pt")!.points == 12)
         #expect(Length(parsing: "-3mm") == nil)

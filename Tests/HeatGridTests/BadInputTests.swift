@@ -46,7 +46,7 @@ import Testing
         Case(name: "unknown spec key", data: good, spec: spec.replacingOccurrences(of: "\"layout\"", with: "\"layuot\""),
              expected: ["spec.json: layuot: unknown key; did you mean 'layout'?"]),
         Case(name: "figure too small", data: good, spec: spec.replacingOccurrences(of: "60mm", with: "10mm"),
-             expected: ["too small"]),
+             expected: ["cannot hold", "make it at least"]),
         Case(name: "output folder missing", data: good, spec: spec, output: "no/such/folder/out.png",
              expected: ["does not exist"]),
         Case(name: "empty file", data: "", spec: spec, expected: ["d.csv:1:1", "empty"]),

@@ -124,7 +124,7 @@ func close(_ a: RGBA, _ b: RGBA) -> Bool {
         #expect(close(try cellPixel(figure, png: png, dpi: 100, panel: 0, row: 0, column: 1), magenta))
         let triangles = figure.scene.items.compactMap { if case .polygon(let p) = $0, p.role == "colorbar-over" { p } else { nil } }
         #expect(triangles.count == 1 && triangles.first?.fill == magenta)
-        let bar = try #require(figure.layout.colorbar)
+        let bar = try #require(figure.layout.legendArea)
         #expect(triangles[0].points.map(\.y).min()! == bar.minY)  // the tip is the bar's top
         #expect(!figure.scene.texts.contains { $0.text.hasSuffix("+") })
         // auto with nothing out of range: no triangle.

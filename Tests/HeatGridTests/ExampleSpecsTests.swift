@@ -35,7 +35,7 @@ import Testing
         try write(csv, to: "mixed.csv", in: folder)
         let spec = try write(#"{"data": {"path": "mixed.csv", "panel": "model", "row": "layer", "column": "head", "value": "score"}, "layout": {"type": "row"}, "size": {"width": "183mm", "height": "70mm"}}"#, to: "s.json", in: folder)
         let figure = try Renderer.standard.figure(for: try FigureSpec.load(from: spec), baseURL: folder)
-        let boxes = figure.layout.panels.map(\.plotBox)
+        let boxes = figure.layout.panels.map(\.body)
         let cells = zip(boxes, [32, 40, 32]).map { $0.width / Double($1) }
         #expect(abs(cells[0] - cells[1]) < 1e-9 && abs(cells[1] - cells[2]) < 1e-9)
         #expect(zip(boxes, [32, 40, 32]).allSatisfy { abs($0.height - Double($1) * cells[0]) < 1e-9 })

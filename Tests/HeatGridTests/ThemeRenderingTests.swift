@@ -44,7 +44,7 @@ func inkPixels(in box: HeatGridCore.Rect, image: RasterImage, dpi: Double, backg
         let dpi = name == "poster" ? 100.0 : 150.0
         let figure = try Renderer.standard.render(
             specAt: flagshipSpec, to: [png, pdf], options: RenderOptions(dpi: dpi),
-            overrides: SpecOverrides(theme: name, width: Length(parsing: size.width), height: Length(parsing: size.height)))
+            overrides: SpecOverrides(theme: name, width: Length(parsing: size.width), height: FigureHeight(parsing: size.height)))
         #expect(SceneCheck.problems(in: figure.scene).isEmpty)
         #expect(figure.scene.background == theme.background)
         #expect(figure.scene.texts.allSatisfy { $0.font.family == theme.fontFamily && $0.color == theme.textColor })
@@ -58,7 +58,7 @@ func inkPixels(in box: HeatGridCore.Rect, image: RasterImage, dpi: Double, backg
         #expect(checked == 8 * 32 * 32)
         // Frames: drawn in the axis colour, or (minimal) not at all: a zero width draws nothing,
         // so the page right beside the cells is untouched.
-        let box = figure.layout.panels[0].plotBox, s = dpi / 72
+        let box = figure.layout.panels[0].body, s = dpi / 72
         let frames = figure.scene.items.filter { if case .rect(let r) = $0 { r.rect == box } else { false } }
         #expect(frames == [.rect(RectItem(rect: box, stroke: theme.axisColor, lineWidth: theme.frameWidth))])
         if theme.frameWidth == 0 {
@@ -81,7 +81,7 @@ func inkPixels(in box: HeatGridCore.Rect, image: RasterImage, dpi: Double, backg
         let out = folder.appendingPathComponent("x.png").path
         let result = try heatgrid(["render", flagshipSpec.path, "--theme", theme, "-o", out])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("layout:") && result.stderr.contains("larger"), "\(result.stderr)")
+        #expect(result.stderr.contains("layout:") && result.stderr.contains("make it at least"), "\(result.stderr)")
         #expect(files(in: folder).isEmpty)
     }
 
@@ -156,7 +156,7 @@ func inkPixels(in box: HeatGridCore.Rect, image: RasterImage, dpi: Double, backg
         -> (figure: Figure, png: URL, pdf: URL, svg: URL) {
         let folder = temporaryFolder()
         let spec = try flagshipVariant("""
-            "axes": {"x": {"title": "\(title)"}}, "theme": \(theme), "svg": {"text": "\(svgText)"}
+            "axes": {"x": {"title": "\(title)"}, "shared": "none"}, "theme": \(theme), "svg": {"text": "\(svgText)"}
             """, in: folder)
         let outputs = ["png", "pdf", "svg"].map { folder.appendingPathComponent("fig.\($0)") }
         let figure = try Renderer.standard.render(specAt: spec, to: outputs, options: RenderOptions(dpi: 200))

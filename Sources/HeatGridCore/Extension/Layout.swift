@@ -1,107 +1,116 @@
-/// How far a panel's decorations stick out of its plot box (GridLayoutBase-style protrusions),
-/// measured with the real font. Axis titles are separate so a layout may show them only on
-/// outer panels.
-public struct PanelProtrusions: Sendable, Equatable {
-    /// Title above the box.
-    public var top: Double
-    /// Tick marks and y tick labels left of the box.
-    public var leftTicks: Double
-    /// The (rotated) y axis title, left of the tick labels.
-    public var leftTitle: Double
-    /// Tick marks and x tick labels below the box.
-    public var bottomTicks: Double
-    /// The x axis title, below the tick labels.
-    public var bottomTitle: Double
-    /// Widest part of the panel title that overhangs the box on either side.
-    public var titleOverhang: Double
-
-    public init(top: Double, leftTicks: Double, leftTitle: Double, bottomTicks: Double,
-                bottomTitle: Double, titleOverhang: Double) {
-        self.top = top; self.leftTicks = leftTicks; self.leftTitle = leftTitle
-        self.bottomTicks = bottomTicks; self.bottomTitle = bottomTitle; self.titleOverhang = titleOverhang
-    }
+/// Where the shared legend area goes: right of the bodies (legends stacked top to bottom) or
+/// below them (legends side by side).
+public enum LegendPlacement: String, Sendable, Equatable, Codable {
+    case right, bottom
 }
 
-/// Where colorbars go.
-public enum ColorbarPlacement: String, Sendable, Equatable, Codable {
-    /// One shared bar right of the panels, as tall as the plot boxes.
-    case right
-    /// One shared bar under the panels, as wide as the plot boxes.
-    case bottom
-    /// A bar right of every panel, as tall as its plot box.
-    case eachPanel
-}
-
-/// The colorbar's needs: the bar's thickness, the gap before it, and how far its ticks, labels
-/// and title stick out beyond the bar (to the right of a vertical bar, below a horizontal one).
-public struct ColorbarProtrusions: Sendable, Equatable {
-    public var barWidth: Double
+/// What the figure's legend area needs: it holds the shared colorbar now (and categorical and
+/// mark legends as they come), stacked without overlap by the core.
+public struct LegendRequest: Sendable, Equatable {
+    public var placement: LegendPlacement
+    /// Gap between the bodies' decorations and the legend area.
     public var gap: Double
-    public var outside: Double
-    public var placement: ColorbarPlacement
-    public init(barWidth: Double, gap: Double, outside: Double, placement: ColorbarPlacement = .right) {
-        self.barWidth = barWidth; self.gap = gap; self.outside = outside; self.placement = placement
-    }
+    /// The area's extent across the bodies' direction (a right area's width), labels included.
+    public var thickness: Double
+    /// The shortest the area may be along the bodies (a readable colorbar plus the legends after it).
+    public var minimumLength: Double
+    /// How far labels stick out past each end of the area along its length (half a tick label).
+    public var endOverhang: Double
 
-    /// Everything the bar takes across its thickness: gap, bar and labels.
-    public var total: Double { gap + barWidth + outside }
+    public init(placement: LegendPlacement, gap: Double, thickness: Double, minimumLength: Double, endOverhang: Double) {
+        self.placement = placement; self.gap = gap; self.thickness = thickness
+        self.minimumLength = minimumLength; self.endOverhang = endOverhang
+    }
 }
 
-/// What a layout places: panels with their matrix shapes and measured decorations, and a colorbar.
+/// One panel to place: its matrix shape and measured side stacks.
+public struct LayoutPanel: Sendable, Equatable {
+    public var rows: Int
+    public var columns: Int
+    public var decorations: PanelDecorations
+
+    public init(rows: Int, columns: Int, decorations: PanelDecorations) {
+        self.rows = rows; self.columns = columns; self.decorations = decorations
+    }
+}
+
+/// What a layout places: panels with their matrix shapes and measured side stacks, and the legend
+/// area. Lengths are in points.
 public struct LayoutRequest: Sendable {
-    /// Figure size in points.
+    /// The figure's width, and its height; with `autoHeight` the height is only the most the
+    /// figure may take, and the layout returns the height its content needs.
     public var figureSize: Size
-    /// Empty border kept around everything, in points.
+    /// Whether the height follows from the width and the content (`size.height: "auto"`).
+    public var autoHeight: Bool
+    /// Empty border kept around everything.
     public var margin: Double
-    /// Space between neighbouring panels' decorations, in points.
+    /// Space between neighbouring panels' decorations.
     public var spacing: Size
-    /// Per panel: matrix rows and columns (cells are kept square).
-    public var panelShapes: [(rows: Int, columns: Int)]
-    /// Measured decorations (shared by all panels: same fonts and tick labels).
-    public var panel: PanelProtrusions
-    /// The colorbar, or nil when none is drawn.
-    public var colorbar: ColorbarProtrusions?
-    /// Which panels should show axis titles (all, or only outer ones).
-    public var axisTitles: AxesSpec.TitlePlacement
+    /// The panels, in data order.
+    public var panels: [LayoutPanel]
+    /// The shared legend area, or nil when nothing goes there.
+    public var legend: LegendRequest?
+    /// How big cells are: the spec's `cells.aspect` and the theme's `minBody`.
+    public var cellSizing: CellSizing
     /// The spec's `layout` section.
     public var spec: LayoutSpec
     /// The spec file, for error messages about `layout` keys.
     public var specFile: String
 
-    public init(figureSize: Size, margin: Double, spacing: Size, panelShapes: [(rows: Int, columns: Int)],
-                panel: PanelProtrusions, colorbar: ColorbarProtrusions?, axisTitles: AxesSpec.TitlePlacement,
+    public init(figureSize: Size, autoHeight: Bool = false, margin: Double, spacing: Size, panels: [LayoutPanel],
+                legend: LegendRequest?, cellSizing: CellSizing = CellSizing(aspect: .square, minimumBody: 28),
                 spec: LayoutSpec, specFile: String = "spec") {
-        self.figureSize = figureSize; self.margin = margin; self.spacing = spacing
-        self.panelShapes = panelShapes; self.panel = panel; self.colorbar = colorbar
-        self.axisTitles = axisTitles; self.spec = spec; self.specFile = specFile
+        self.figureSize = figureSize; self.autoHeight = autoHeight; self.margin = margin; self.spacing = spacing
+        self.panels = panels; self.legend = legend; self.cellSizing = cellSizing
+        self.spec = spec; self.specFile = specFile
+    }
+
+    /// The error for a figure too small for its content, naming the size that would hold it: the
+    /// `fixed` extent of everything but the cells, plus `cells` cells of at least the size that
+    /// gives the smallest body the theme's `minBody`.
+    public func tooSmall(fixed: Size, columnCells: Int, rowCells: Int, what: String) -> HeatGridError {
+        let fewestRows = Double(max(panels.map(\.rows).min() ?? 1, 1))
+        let fewestColumns = Double(max(panels.map(\.columns).min() ?? 1, 1))
+        let minimumBody = cellSizing.minimumBody
+        let needed = Size(width: fixed.width + Double(columnCells) * minimumBody / fewestColumns,
+                          height: fixed.height + Double(rowCells) * minimumBody / fewestRows)
+        func mm(_ points: Double) -> String { String(Int((points * 25.4 / 72).rounded(.up))) }
+        let neededText = autoHeight ? "at least \(mm(needed.width)) mm wide"
+            : "at least \(mm(max(needed.width, figureSize.width))) x \(mm(max(needed.height, figureSize.height))) mm"
+        let sizeText = autoHeight ? "\(mm(figureSize.width)) mm wide" : "\(mm(figureSize.width)) x \(mm(figureSize.height)) mm"
+        return .layout(message:
+            "a figure \(sizeText) cannot hold \(what) at the theme's text sizes (labels, titles and legend alone need \(mm(fixed.width)) x \(mm(fixed.height)) mm); make it \(neededText), or the theme's text smaller")
     }
 }
 
-/// Where one panel goes and which of its axis titles are shown.
+/// Where one panel goes: its body (the cells) and the sides on which it is on the outer edge of
+/// its grid (outer-only side components, e.g. shared tick labels, are drawn there only).
 public struct PanelPlacement: Sendable, Equatable, Codable {
-    /// The plot box (the cells), in points.
-    public var plotBox: Rect
-    public var showsXTitle: Bool
-    public var showsYTitle: Bool
-    public init(plotBox: Rect, showsXTitle: Bool, showsYTitle: Bool) {
-        self.plotBox = plotBox; self.showsXTitle = showsXTitle; self.showsYTitle = showsYTitle
+    /// The body, in points.
+    public var body: Rect
+    public var outer: SideSet
+    public init(body: Rect, outer: SideSet = .all) {
+        self.body = body; self.outer = outer
     }
 }
 
-/// A layout's answer: a placement per panel (same order as the request) and the colorbar's bar
-/// (shared), or one bar per panel (`panelColorbars`, same order) for `.eachPanel`.
+/// A layout's answer: a placement per panel (same order as the request), the legend area, and the
+/// figure's size (the request's, or with `autoHeight` the height the content needs).
 public struct FigureLayout: Sendable, Equatable, Codable {
+    public var size: Size
     public var panels: [PanelPlacement]
-    public var colorbar: Rect?
-    public var panelColorbars: [Rect]
-    public init(panels: [PanelPlacement], colorbar: Rect?, panelColorbars: [Rect] = []) {
-        self.panels = panels; self.colorbar = colorbar; self.panelColorbars = panelColorbars
+    /// Where the core stacks the legends (the shared colorbar first), or nil when none was asked.
+    /// A right area spans the bodies' height (or the legend's minimum length, centred on them).
+    public var legendArea: Rect?
+    public init(size: Size, panels: [PanelPlacement], legendArea: Rect?) {
+        self.size = size; self.panels = panels; self.legendArea = legendArea
     }
 }
 
-/// Places panels and the colorbar in the figure. Layouts work on measured protrusions only; the
-/// core draws cells, ticks and labels around the boxes they return, so a new layout is just
-/// geometry. Throw `HeatGridError.layout` naming what does not fit.
+/// Places panel bodies and the legend area in the figure. Layouts work on measured side stacks
+/// only; the core draws cells, ticks, labels and legends around the rectangles they return, so a
+/// new layout is just geometry. Throw `HeatGridError.layout` naming what does not fit (see
+/// `LayoutRequest.tooSmall`).
 public protocol Layout: Sendable {
     /// The `layout.type` it answers to.
     var type: String { get }

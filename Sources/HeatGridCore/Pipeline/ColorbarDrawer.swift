@@ -1,13 +1,13 @@
 /// Draws a colorbar from its `ColorMapping`: the gradient, extend triangles for ends drawn in
-/// their own colour, ticks with their labels, the title, and optionally a swatch of the bad
-/// colour. A bar taller than wide is vertical (labels right, title rotated beside them); a wider
-/// one is horizontal (labels below, title under them).
+/// their own colour, ticks with their labels, and the title's lines. A bar taller than wide is
+/// vertical (labels right, title rotated beside them); a wider one is horizontal (labels below,
+/// title under them).
 struct ColorbarDrawer {
     let mapping: ColorMapping
     let ticks: ColorbarTicks
     let theme: Theme
-    let title: String
-    let badLabel: String?
+    /// The title's lines, already fitted to the bar's length.
+    let title: [String]
     let text: TextPlacer
 
     private var tickFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
@@ -60,14 +60,11 @@ struct ColorbarDrawer {
             labelRight = max(labelRight, item.bounds.maxX)
             items.append(.text(item))
         }
-        if !title.isEmpty {
-            items.append(.text(try text.vertical(title, font: titleFont, left: labelRight + theme.axisTitlePad,
-                                                 centerY: bar.midY, role: "colorbar-title")))
-        }
-        if let badLabel {
-            let side = frame.width
-            let swatch = Rect(x: frame.minX, y: frame.maxY + theme.tickLength + theme.tickPad + 2, width: side, height: side)
-            items += try badSwatch(swatch, label: badLabel)
+        var left = labelRight + theme.axisTitlePad
+        for line in title {
+            let item = try text.vertical(line, font: titleFont, left: left, centerY: bar.midY, role: "colorbar-title")
+            left = item.bounds.maxX
+            items.append(.text(item))
         }
         return items
     }
@@ -103,19 +100,11 @@ struct ColorbarDrawer {
             labelBottom = max(labelBottom, item.bounds.maxY)
             items.append(.text(item))
         }
-        let titleTop = labelBottom + theme.axisTitlePad
-        if !title.isEmpty {
-            items.append(.text(try text.horizontal(title, font: titleFont, x: bar.midX, align: .center, top: titleTop,
-                                                   role: "colorbar-title")))
-        }
-        if let badLabel {
-            // On the title's line, at the bar's right end.
-            let label = try text.horizontal(badLabel, font: tickFont, x: frame.maxX, align: .end, top: titleTop,
-                                            role: "colorbar-bad")
-            let side = label.bounds.height
-            let swatch = Rect(x: label.bounds.minX - theme.tickPad - side, y: label.bounds.minY, width: side, height: side)
-            items.append(.rect(RectItem(rect: swatch, fill: mapping.bad, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
-            items.append(.text(label))
+        var top = labelBottom + theme.axisTitlePad
+        for line in title {
+            let item = try text.horizontal(line, font: titleFont, x: bar.midX, align: .center, top: top, role: "colorbar-title")
+            top = item.bounds.maxY
+            items.append(.text(item))
         }
         return items
     }
@@ -154,11 +143,5 @@ struct ColorbarDrawer {
 
     private func frameItem(_ outline: [Point]) -> SceneItem {
         .polygon(PolygonItem(points: outline, fill: nil, stroke: theme.axisColor, lineWidth: theme.frameWidth, role: "colorbar-frame"))
-    }
-
-    private func badSwatch(_ swatch: Rect, label: String) throws -> [SceneItem] {
-        [.rect(RectItem(rect: swatch, fill: mapping.bad, stroke: theme.axisColor, lineWidth: theme.frameWidth)),
-         .text(try text.horizontal(label, font: tickFont, x: swatch.maxX + theme.tickPad + theme.tickLength,
-                                   align: .start, centerY: swatch.midY, role: "colorbar-bad"))]
     }
 }

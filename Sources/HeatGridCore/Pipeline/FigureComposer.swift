@@ -1,12 +1,16 @@
 /// Builds the scene of a figure.
 ///
-/// 1. Measure every label with the real font: tick labels, axis titles, panel titles, the
-///    colorbar's labels and title. Their extents are the panels' and colorbar's protrusions.
-/// 2. Ask the layout plugin to place plot boxes and the colorbar from those protrusions.
-/// 3. Draw cells, frames, ticks and labels around the placed boxes, every colour through the one
-///    shared `ColorMapping`.
-/// 4. Check the result: no text leaves the canvas or collides with other text or a plot box.
-///    A figure that does not fit is an error that names what does not fit, never a broken figure.
+/// 1. Measure every label with the real font and turn it into side components: the title above
+///    each body, tick labels and axis titles left and below (outer-only where axes are shared), a
+///    colorbar of its own on the right; and the legend area's needs (the shared colorbar).
+/// 2. Ask the layout plugin to place the bodies and the legend area.
+/// 3. Fit the text into the room the placement leaves (`TextFitter`: shrink panel titles together,
+///    wrap at spaces and after hyphens, cut with "…"). Text that wraps onto more lines makes its
+///    component thicker, so measure and place again until nothing changes (at most a few rounds).
+/// 4. Draw cells, frames, ticks, labels and legends around the placed bodies, every colour through
+///    the one shared `ColorMapping`.
+/// 5. Check the result: no text leaves the canvas or collides with another item. A figure that does
+///    not fit is an error that names what does not fit, never a broken figure.
 public struct FigureComposer: Sendable {
     /// Titles for the axes and the colorbar, after defaults from the dataset are applied.
     public struct Labels: Sendable, Equatable {
@@ -16,6 +20,8 @@ public struct FigureComposer: Sendable {
         public var xTickStep: Int?
         public var yTickStep: Int?
         public var axisTitles: AxesSpec.TitlePlacement
+        /// Which panels share axes (`axes.shared`).
+        public var sharing: AxesSpec.Sharing = .none
         /// Explicit colorbar ticks, their label format, and the bad-colour legend label.
         public var colorbarTicks: [Double]?
         public var colorbarFormat: TickFormat?
@@ -25,10 +31,10 @@ public struct FigureComposer: Sendable {
         /// Values written inside the cells, or nil.
         public var annotations: AnnotationSpec?
         public init(xTitle: String, yTitle: String, colorbarTitle: String, xTickStep: Int? = nil,
-                    yTickStep: Int? = nil, axisTitles: AxesSpec.TitlePlacement = .all, colorbarTicks: [Double]? = nil,
-                    colorbarFormat: TickFormat? = nil, badLabel: String? = nil) {
+                    yTickStep: Int? = nil, axisTitles: AxesSpec.TitlePlacement = .all, sharing: AxesSpec.Sharing = .none,
+                    colorbarTicks: [Double]? = nil, colorbarFormat: TickFormat? = nil, badLabel: String? = nil) {
             self.xTitle = xTitle; self.yTitle = yTitle; self.colorbarTitle = colorbarTitle
-            self.xTickStep = xTickStep; self.yTickStep = yTickStep; self.axisTitles = axisTitles
+            self.xTickStep = xTickStep; self.yTickStep = yTickStep; self.axisTitles = axisTitles; self.sharing = sharing
             self.colorbarTicks = colorbarTicks; self.colorbarFormat = colorbarFormat; self.badLabel = badLabel
         }
     }
@@ -42,6 +48,8 @@ public struct FigureComposer: Sendable {
     public var labels: Labels
     public var layout: any Layout
     public var layoutSpec: LayoutSpec
+    /// The cells' proportions (`cells.aspect`).
+    public var cellAspect: CellAspect = .square
     public var showsColorbar: Bool
     public var measurer: any TextMeasurer
     /// The spec file, for error messages.
@@ -49,197 +57,104 @@ public struct FigureComposer: Sendable {
 
     /// A composer for panels sharing one colour mapping.
     public init(dataset: Dataset, mapping: ColorMapping, theme: Theme, labels: Labels, layout: any Layout,
-                layoutSpec: LayoutSpec, showsColorbar: Bool = true, measurer: any TextMeasurer,
-                specFile: String = "spec") {
+                layoutSpec: LayoutSpec, cellAspect: CellAspect = .square, showsColorbar: Bool = true,
+                measurer: any TextMeasurer, specFile: String = "spec") {
         self.init(dataset: dataset, mappings: Array(repeating: mapping, count: max(dataset.panels.count, 1)), theme: theme,
-                  labels: labels, layout: layout, layoutSpec: layoutSpec, showsColorbar: showsColorbar,
-                  measurer: measurer, specFile: specFile)
+                  labels: labels, layout: layout, layoutSpec: layoutSpec, cellAspect: cellAspect,
+                  showsColorbar: showsColorbar, measurer: measurer, specFile: specFile)
     }
 
     /// A composer with a mapping per panel (independent scales, one colorbar each).
     public init(dataset: Dataset, mappings: [ColorMapping], theme: Theme, labels: Labels, layout: any Layout,
-                layoutSpec: LayoutSpec, showsColorbar: Bool = true, measurer: any TextMeasurer,
-                specFile: String = "spec") {
+                layoutSpec: LayoutSpec, cellAspect: CellAspect = .square, showsColorbar: Bool = true,
+                measurer: any TextMeasurer, specFile: String = "spec") {
         precondition(!mappings.isEmpty, "a figure needs a colour mapping")
         self.dataset = dataset; self.mappings = mappings; self.theme = theme; self.labels = labels
-        self.layout = layout; self.layoutSpec = layoutSpec; self.showsColorbar = showsColorbar
-        self.measurer = measurer; self.specFile = specFile
+        self.layout = layout; self.layoutSpec = layoutSpec; self.cellAspect = cellAspect
+        self.showsColorbar = showsColorbar; self.measurer = measurer; self.specFile = specFile
     }
 
-    private var titleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.titleSize) }
-    private var axisTitleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.axisTitleSize) }
-    private var tickFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
-
-    /// Tick positions (cell indices) along an axis of `cells` cells.
-    private func ticks(cells: Int, step: Int?) -> [Int] {
-        Array(stride(from: 0, to: cells, by: step ?? NiceTicks.cellStep(cells: cells)))
-    }
-
-    /// Tick positions along an axis whose cells are `cellSize` points long, thinned to every 2nd,
-    /// 3rd, ... tick of the asked step when neighbouring labels would otherwise touch (a narrow
-    /// journal column must not turn "0 6 12 18" into an overlapping smear).
-    private func ticks(cells: Int, step: Int?, cellSize: Double, labelExtent: (Int) throws -> Double) rethrows -> [Int] {
-        let base = step ?? NiceTicks.cellStep(cells: cells)
-        let gap = theme.tickLabelSize * 0.4
-        for multiple in 1...max(cells, 1) {
-            let positions = Array(stride(from: 0, to: cells, by: base * multiple))
-            let needed = try zip(positions, positions.dropFirst()).map { try (labelExtent($0) + labelExtent($1)) / 2 + gap }
-            let fits = zip(positions, positions.dropFirst()).enumerated().allSatisfy { i, pair in
-                Double(pair.1 - pair.0) * cellSize >= needed[i]
-            }
-            if fits { return positions }
+    /// Which axes are shared: y along grid rows when every panel has as many rows (x likewise).
+    func sharedAxes() throws -> (x: Bool, y: Bool) {
+        let rowCounts = Set(dataset.panels.map(\.matrix.rows)), columnCounts = Set(dataset.panels.map(\.matrix.columns))
+        let (askX, askY): (Bool, Bool)
+        switch labels.sharing {
+        case .none: return (false, false)
+        case .auto: return (columnCounts.count == 1, rowCounts.count == 1)
+        case .rows: (askX, askY) = (false, true)
+        case .columns: (askX, askY) = (true, false)
+        case .both: (askX, askY) = (true, true)
         }
-        return [0]
+        if askY, rowCounts.count > 1 {
+            throw HeatGridError.spec(file: specFile, key: "axes.shared",
+                message: "'\(labels.sharing.rawValue)' shares the y axis, but the panels have different numbers of rows (\(rowCounts.sorted().map(String.init).joined(separator: ", "))); use \"columns\" or \"none\"")
+        }
+        if askX, columnCounts.count > 1 {
+            throw HeatGridError.spec(file: specFile, key: "axes.shared",
+                message: "'\(labels.sharing.rawValue)' shares the x axis, but the panels have different numbers of columns (\(columnCounts.sorted().map(String.init).joined(separator: ", "))); use \"rows\" or \"none\"")
+        }
+        return (askX, askY)
     }
 
-    /// The scene and the layout it was built on, for a figure of `size` points.
-    public func compose(size: Size) throws -> (scene: Scene, layout: FigureLayout) {
+    /// The scene and the layout it was built on, for a figure of `size` points; with `autoHeight`
+    /// the height is the most the figure may take and the layout sets the real one.
+    public func compose(size: Size, autoHeight: Bool = false) throws -> (scene: Scene, layout: FigureLayout) {
         guard !dataset.panels.isEmpty else { throw HeatGridError.layout(message: "the data has no panels to draw") }
-        let text = TextPlacer(measurer: measurer, color: theme.textColor)
-        let placement = labels.colorbarPlacement
-        let colorbarTicks = mappings.map { ColorbarTicks(mapping: $0, explicit: labels.colorbarTicks, format: labels.colorbarFormat) }
-        // Bars of their own carry no title (the panel title says what they are).
-        let colorbarTitle = placement == .eachPanel ? "" : labels.colorbarTitle
+        let shared = try sharedAxes()
+        let panels = PanelDrawer(composer: self, sharesX: shared.x, sharesY: shared.y)
+        let legend = showsColorbar && labels.colorbarPlacement != .eachPanel
+            ? try LegendStack(composer: self) : nil
 
-        // 1. Measure.
-        let tickHeight = try measurer.measure("0", font: tickFont).height
-        let yTickWidth = try dataset.panels.flatMap { ticks(cells: $0.matrix.rows, step: labels.yTickStep) }
-            .map { try measurer.measure(String($0), font: tickFont).width }.max() ?? 0
-        let titleHeight = try measurer.measure("Hg", font: titleFont).height
-        let axisTitleHeight = try measurer.measure("Hg", font: axisTitleFont).height
-        let hasPanelTitles = dataset.panels.contains { !$0.title.isEmpty }
-        let protrusions = PanelProtrusions(
-            top: hasPanelTitles ? titleHeight + theme.titlePad : 0,
-            leftTicks: theme.tickLength + theme.tickPad + yTickWidth,
-            leftTitle: labels.yTitle.isEmpty ? 0 : theme.axisTitlePad + axisTitleHeight,
-            bottomTicks: theme.tickLength + theme.tickPad + tickHeight,
-            bottomTitle: labels.xTitle.isEmpty ? 0 : theme.axisTitlePad + axisTitleHeight,
-            titleOverhang: 0)
-        var colorbar: ColorbarProtrusions?
-        if showsColorbar {
-            let labelWidth = try colorbarTicks.flatMap(\.labels).map { try measurer.measure($0, font: tickFont).width }.max() ?? 0
-            let title = colorbarTitle.isEmpty ? 0 : theme.axisTitlePad + axisTitleHeight
-            let labels = placement == .bottom ? tickHeight : labelWidth
-            colorbar = ColorbarProtrusions(
-                barWidth: theme.colorbarWidth, gap: placement == .eachPanel ? theme.colorbarPad / 2 : theme.colorbarPad,
-                outside: theme.tickLength + theme.tickPad + labels + title, placement: placement)
-        }
-
-        // 2. Place. When cells come out shorter than a tick label, the label of row 0 pokes above
-        // the plot box by half the difference: lift the titles by that much and place again.
-        var request = LayoutRequest(
-            figureSize: size, margin: theme.margin,
+        // 1-3. Measure, place, fit; place again while fitted text wants more lines than reserved.
+        let base = LayoutRequest(
+            figureSize: size, autoHeight: autoHeight, margin: theme.margin,
             spacing: Size(width: theme.panelSpacing, height: theme.rowSpacing),
-            panelShapes: dataset.panels.map { ($0.matrix.rows, $0.matrix.columns) },
-            panel: protrusions, colorbar: colorbar, axisTitles: labels.axisTitles, spec: layoutSpec,
-            specFile: specFile)
-        // Titles too wide even when shrunk wrap onto a second line: make room for it and place again.
-        let fitter = PanelTitleFitter(measurer: measurer)
-        func fitTitles(_ placed: FigureLayout) throws -> PanelTitleFitter.Result {
-            try fitter.fit(titles: dataset.panels.map(\.title), boxes: placed.panels.map(\.plotBox), canvasWidth: size.width,
-                           margin: theme.margin, gap: theme.titleSize / 2, font: titleFont)
+            panels: [], legend: nil, cellSizing: CellSizing(aspect: cellAspect, minimumBody: theme.minBody),
+            spec: layoutSpec, specFile: specFile)
+        func attempt(_ reserved: TextLines) throws -> Attempt {
+            var request = base
+            request.panels = try panels.layoutPanels(reserved)
+            request.legend = try legend?.request(titleLines: reserved.colorbarTitle)
+            let placed = try layout.place(request)
+            guard placed.panels.count == dataset.panels.count else {
+                throw HeatGridError.layout(message: "layout '\(layout.type)' placed \(placed.panels.count) of \(dataset.panels.count) panels")
+            }
+            let texts = try panels.fit(placed, panels: request.panels, reserved: reserved)
+            var wanted = texts.wanted
+            var colorbarTitle: [String] = []
+            if let legend, let area = placed.legendArea {
+                (colorbarTitle, wanted.colorbarTitle) = try legend.fitTitle(in: area, reserved: reserved.colorbarTitle)
+            }
+            return Attempt(reserved: reserved, request: request, placed: placed, texts: texts,
+                           colorbarTitle: colorbarTitle, wanted: wanted)
         }
-        var placed = try layout.place(request)
-        var titles = try fitTitles(placed)
-        var titleLift = 0.0, secondLine = 0.0
+        var result = try attempt(TextLines())
         for _ in 0..<4 {
-            let overhang = zip(dataset.panels, placed.panels).map { panel, placement in
-                max(0, tickHeight / 2 - placement.plotBox.height / Double(max(panel.matrix.rows, 1)) / 2)
-            }.max() ?? 0
-            let wrapped = titles.wraps ? try measurer.measure("Hg", font: titles.font).height : 0
-            guard overhang > titleLift + 0.01 || wrapped > secondLine + 0.01 else { break }
-            titleLift = max(titleLift, overhang)
-            secondLine = max(secondLine, wrapped)
-            request.panel.top = protrusions.top + titleLift + secondLine
-            placed = try layout.place(request)
-            titles = try fitTitles(placed)
+            let next = result.reserved.union(result.wanted)
+            guard next != result.reserved else { break }
+            result = try attempt(next)
         }
-        guard placed.panels.count == dataset.panels.count else {
-            throw HeatGridError.layout(message: "layout '\(layout.type)' placed \(placed.panels.count) of \(dataset.panels.count) panels")
-        }
+        let placed = result.placed
 
-        // 3. Draw.
-        var items: [SceneItem] = []
-        // Annotations share one number format across panels, set by the largest magnitude.
-        let largestMagnitude = labels.annotations == nil ? 0
-            : dataset.finiteExtent.map { max(abs($0.lowerBound), abs($0.upperBound)) } ?? 0
-        // Cell colours are the heavy part for big matrices: one panel per core.
-        let panelMappings = dataset.panels.indices.map { mappings[min($0, mappings.count - 1)] }
-        let colours = Array(zip(dataset.panels, panelMappings)).concurrentMap(cells: dataset.cellCount) {
-            $1.rgbaBytes(for: $0.matrix.values)
+        // 4. Draw.
+        var items = try panels.draw(placed, panels: result.request.panels, texts: result.texts)
+        if let legend, let area = placed.legendArea {
+            items += try legend.draw(in: area, title: result.colorbarTitle)
         }
-        for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {
-            items += try drawPanel(panel, colours: colours[i], mapping: panelMappings[i], title: titles.lines[i],
-                                   titleFont: titles.font, titleLift: titleLift, largestMagnitude: largestMagnitude,
-                                   placement: placement, protrusions: protrusions, text: text)
-        }
-        if let bar = placed.colorbar {
-            items += try ColorbarDrawer(mapping: mapping, ticks: colorbarTicks[0], theme: theme, title: colorbarTitle,
-                                        badLabel: labels.badLabel, text: text).draw(in: bar)
-        }
-        for (i, bar) in placed.panelColorbars.enumerated() where i < mappings.count {
-            items += try ColorbarDrawer(mapping: mappings[i], ticks: colorbarTicks[i], theme: theme, title: "",
-                                        badLabel: nil, text: text).draw(in: bar)
-        }
-        let scene = Scene(size: size, background: theme.background, items: items)
+        let scene = Scene(size: placed.size, background: theme.background, items: items)
 
-        // 4. Check.
+        // 5. Check.
         try SceneCheck.requireFits(scene)
         return (scene, placed)
     }
 
-    private func drawPanel(_ panel: Panel, colours rgba: [UInt8], mapping: ColorMapping, title: [String], titleFont: FontSpec,
-                           titleLift: Double, largestMagnitude: Double, placement: PanelPlacement,
-                           protrusions: PanelProtrusions, text: TextPlacer) throws -> [SceneItem] {
-        let box = placement.plotBox
-        let matrix = panel.matrix
-        var items: [SceneItem] = []
-        items.append(.cells(CellGrid(frame: box, rows: matrix.rows, columns: matrix.columns, rgba: rgba)))
-        items.append(.rect(RectItem(rect: box, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
-        if let annotations = labels.annotations {
-            items += try CellAnnotator(spec: annotations, theme: theme, measurer: measurer)
-                .annotate(matrix, mapping: mapping, box: box, largest: largestMagnitude)
-        }
-
-        let cellWidth = box.width / Double(matrix.columns), cellHeight = box.height / Double(matrix.rows)
-        let labelTop = box.maxY + theme.tickLength + theme.tickPad
-        let xTicks = try ticks(cells: matrix.columns, step: labels.xTickStep, cellSize: cellWidth) {
-            try measurer.measure(String($0), font: tickFont).width
-        }
-        let tickHeight = try measurer.measure("0", font: tickFont).height
-        let yTicks = ticks(cells: matrix.rows, step: labels.yTickStep, cellSize: cellHeight) { _ in tickHeight }
-        for column in xTicks {
-            let x = box.minX + (Double(column) + 0.5) * cellWidth
-            items.append(.line(LineItem(from: Point(x: x, y: box.maxY), to: Point(x: x, y: box.maxY + theme.tickLength),
-                                        color: theme.axisColor, width: theme.tickWidth)))
-            items.append(.text(try text.horizontal(String(column), font: tickFont, x: x, align: .center,
-                                                   top: labelTop, role: "x-tick")))
-        }
-        let labelRight = box.minX - theme.tickLength - theme.tickPad
-        for row in yTicks {
-            let y = box.minY + (Double(row) + 0.5) * cellHeight
-            items.append(.line(LineItem(from: Point(x: box.minX - theme.tickLength, y: y), to: Point(x: box.minX, y: y),
-                                        color: theme.axisColor, width: theme.tickWidth)))
-            items.append(.text(try text.horizontal(String(row), font: tickFont, x: labelRight, align: .end,
-                                                   centerY: y, role: "y-tick")))
-        }
-        if placement.showsXTitle && !labels.xTitle.isEmpty {
-            items.append(.text(try text.horizontal(labels.xTitle, font: axisTitleFont, x: box.midX, align: .center,
-                top: box.maxY + protrusions.bottomTicks + theme.axisTitlePad, role: "x-title")))
-        }
-        if placement.showsYTitle && !labels.yTitle.isEmpty {
-            let left = box.minX - protrusions.leftTicks - protrusions.leftTitle
-            items.append(.text(try text.vertical(labels.yTitle, font: axisTitleFont, left: left, centerY: box.midY,
-                                                 role: "y-title")))
-        }
-        // Lines stack upwards from the plot box: the last line sits where a one-line title would.
-        var bottom = box.minY - theme.titlePad - titleLift
-        for line in title.reversed() where !line.isEmpty {
-            let height = try measurer.measure(line, font: titleFont).height
-            items.append(.text(try text.horizontal(line, font: titleFont, x: box.midX, align: .center,
-                top: bottom - height, role: "panel-title")))
-            bottom -= height
-        }
-        return items
+    /// One round of measuring, placing and fitting.
+    private struct Attempt {
+        var reserved: TextLines
+        var request: LayoutRequest
+        var placed: FigureLayout
+        var texts: PanelTexts
+        var colorbarTitle: [String]
+        var wanted: TextLines
     }
 }

@@ -104,16 +104,18 @@ public struct Renderer: Sendable {
             yTitle: spec.axes.y.title ?? Self.titleCase(dataset.rowName),
             colorbarTitle: spec.colorbar.title ?? Self.titleCase(dataset.valueName),
             xTickStep: spec.axes.x.tickStep, yTickStep: spec.axes.y.tickStep, axisTitles: spec.axes.titles,
-            colorbarTicks: spec.colorbar.ticks, colorbarFormat: spec.colorbar.tickFormat, badLabel: spec.colorbar.badLabel)
+            sharing: spec.axes.shared, colorbarTicks: spec.colorbar.ticks, colorbarFormat: spec.colorbar.tickFormat, badLabel: spec.colorbar.badLabel)
         labels.colorbarPlacement = try Self.colorbarPlacement(spec, specFile: specFile)
         labels.annotations = spec.annotations
         let composer = FigureComposer(dataset: dataset, mappings: mappings, theme: theme, labels: labels,
                                       layout: try registry.layout(type: spec.layout.type), layoutSpec: spec.layout,
-                                      showsColorbar: spec.colorbar.show, measurer: measurer,
+                                      cellAspect: spec.cells.aspect, showsColorbar: spec.colorbar.show, measurer: measurer,
                                       specFile: specFile)
         let dpi = dpi ?? spec.dpi ?? 300
-        let size = Size(width: spec.size.width.points(dpi: dpi), height: spec.size.height.points(dpi: dpi))
-        let (scene, layout) = try composer.compose(size: size)
+        let width = spec.size.width.points(dpi: dpi)
+        // An auto height may grow to twice the width (then cells get flatter rather than the page longer).
+        let size = Size(width: width, height: spec.size.height.points(dpi: dpi) ?? 2 * width)
+        let (scene, layout) = try composer.compose(size: size, autoHeight: spec.size.height == .auto)
         return Figure(scene: scene, layout: layout, dataset: dataset, mappings: mappings)
     }
 

@@ -44,3 +44,13 @@ public struct ColorbarSpec: Sendable, Equatable, Codable {
     /// The parsed label format.
     public var tickFormat: TickFormat? { format.flatMap(TickFormat.init(spec:)) }
 }
+
+/// Where colorbars go, once the spec is resolved.
+public enum ColorbarPlacement: String, Sendable, Equatable, Codable {
+    /// One shared bar in the legend area right of the panels.
+    case right
+    /// One shared bar in the legend area under the panels.
+    case bottom
+    /// A bar right of every panel, as tall as its body.
+    case eachPanel
+}

@@ -9,6 +9,8 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     /// Colormap name, file, or object with special colours.
     public var colormap: ColormapSpec
     public var layout: LayoutSpec
+    /// The cells' proportions (`cells.aspect`).
+    public var cells: CellsSpec = CellsSpec()
     public var colorbar: ColorbarSpec
     public var axes: AxesSpec
     /// Built-in theme name ("paper") or a path to a theme JSON file, relative to the spec: the
@@ -40,7 +42,7 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case data, scale, colormap, layout, colorbar, axes, theme, size, title, dpi, plugins, annotations, svg
+        case data, scale, colormap, layout, cells, colorbar, axes, theme, size, title, dpi, plugins, annotations, svg
     }
 
     public init(from decoder: Decoder) throws {
@@ -51,6 +53,7 @@ public struct FigureSpec: Sendable, Equatable, Codable {
         scale = try c.decodeIfPresent(ScaleSpec.self, forKey: .scale) ?? defaults.scale
         colormap = try c.decodeIfPresent(ColormapSpec.self, forKey: .colormap) ?? defaults.colormap
         layout = try c.decodeIfPresent(LayoutSpec.self, forKey: .layout) ?? defaults.layout
+        cells = try c.decodeIfPresent(CellsSpec.self, forKey: .cells) ?? CellsSpec()
         colorbar = try c.decodeIfPresent(ColorbarSpec.self, forKey: .colorbar) ?? defaults.colorbar
         axes = try c.decodeIfPresent(AxesSpec.self, forKey: .axes) ?? defaults.axes
         let themeSpec = try c.decodeIfPresent(ThemeSpec.self, forKey: .theme)
@@ -145,15 +148,30 @@ public struct AxesSpec: Sendable, Equatable, Codable {
     /// Which panels show axis titles: "all" panels, or only the "outer" ones (left column, bottom row).
     public enum TitlePlacement: String, Sendable, Codable, CaseIterable { case all, outer }
 
+    /// Which panels share axes: tick labels and the axis title then appear on the outer panels
+    /// only, the title centred once along the grid's edge.
+    public enum Sharing: String, Sendable, Codable, CaseIterable {
+        /// `both` where the panels' shapes agree: rows share the y axis when every panel has the
+        /// same number of rows, columns share the x axis when every panel has the same number of columns.
+        case auto
+        case none
+        /// Panels in a grid row share the y axis (labels on the left edge).
+        case rows
+        /// Panels in a grid column share the x axis (labels on the bottom edge).
+        case columns
+        case both
+    }
+
     public var x: AxisSpec
     public var y: AxisSpec
     public var titles: TitlePlacement
+    public var shared: Sharing
 
-    public init(x: AxisSpec = .init(), y: AxisSpec = .init(), titles: TitlePlacement = .all) {
-        self.x = x; self.y = y; self.titles = titles
+    public init(x: AxisSpec = .init(), y: AxisSpec = .init(), titles: TitlePlacement = .all, shared: Sharing = .auto) {
+        self.x = x; self.y = y; self.titles = titles; self.shared = shared
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case x, y, titles }
+    enum CodingKeys: String, CodingKey, CaseIterable { case x, y, titles, shared }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -161,16 +179,17 @@ public struct AxesSpec: Sendable, Equatable, Codable {
         x = try c.decodeIfPresent(AxisSpec.self, forKey: .x) ?? .init()
         y = try c.decodeIfPresent(AxisSpec.self, forKey: .y) ?? .init()
         titles = try c.decodeIfPresent(TitlePlacement.self, forKey: .titles) ?? .all
+        shared = try c.decodeIfPresent(Sharing.self, forKey: .shared) ?? .auto
     }
 }
 
 /// The `size` section: the figure's physical size.
 public struct SizeSpec: Sendable, Equatable, Codable {
     public var width: Length
-    public var height: Length
+    public var height: FigureHeight
 
     /// 180 mm x 80 mm: a two-column journal figure.
-    public init(width: Length = Length(points: 180 * 72 / 25.4), height: Length = Length(points: 80 * 72 / 25.4)) {
+    public init(width: Length = Length(points: 180 * 72 / 25.4), height: FigureHeight = .fixed(Length(points: 80 * 72 / 25.4))) {
         self.width = width; self.height = height
     }
 
@@ -181,6 +200,63 @@ public struct SizeSpec: Sendable, Equatable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = SizeSpec()
         width = try c.decodeIfPresent(Length.self, forKey: .width) ?? defaults.width
-        height = try c.decodeIfPresent(Length.self, forKey: .height) ?? defaults.height
+        height = try c.decodeIfPresent(FigureHeight.self, forKey: .height) ?? defaults.height
+    }
+}
+
+/// A figure's height: a length, or `"auto"`: it follows from the width and the content (journal
+/// figures are set by column width), leaving no band of empty space.
+public enum FigureHeight: Sendable, Hashable, Codable, CustomStringConvertible {
+    case fixed(Length)
+    case auto
+
+    /// `"auto"` or anything `Length(parsing:)` reads; nil otherwise.
+    public init?(parsing text: String) {
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == "auto" { self = .auto; return }
+        guard let length = Length(parsing: text) else { return nil }
+        self = .fixed(length)
+    }
+
+    /// The height in points at `dpi`; nil for `auto`.
+    public func points(dpi: Double) -> Double? {
+        if case .fixed(let length) = self { return length.points(dpi: dpi) }
+        return nil
+    }
+
+    public var description: String {
+        if case .fixed(let length) = self { return length.description }
+        return "auto"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let text = try? c.decode(String.self), text.lowercased() == "auto" { self = .auto; return }
+        self = .fixed(try Length(from: decoder))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        switch self {
+        case .fixed(let length): try length.encode(to: encoder)
+        case .auto:
+            var c = encoder.singleValueContainer()
+            try c.encode("auto")
+        }
+    }
+}
+
+/// The `cells` section: the cells' proportions.
+///
+///     "cells": {"aspect": "auto"}      // or "square", "fill", or a number: cell height / width
+public struct CellsSpec: Sendable, Equatable, Codable {
+    public var aspect: CellAspect
+
+    public init(aspect: CellAspect = .auto) { self.aspect = aspect }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case aspect }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        aspect = try c.decodeIfPresent(CellAspect.self, forKey: .aspect) ?? .auto
     }
 }

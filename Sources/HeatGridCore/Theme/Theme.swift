@@ -41,6 +41,11 @@ public struct Theme: Sendable, Equatable, Codable {
     public var colorbarWidth: Double
     /// Gap between the last panel column and the colorbar.
     public var colorbarPad: Double
+    /// The shortest readable side of a panel's body (its cells): with `cells.aspect: auto`, bodies
+    /// that square cells would make thinner than this are stretched to fill their slot instead.
+    public var minBody: Double
+    /// The shortest colorbar drawn, however short the bodies beside it.
+    public var minColorbarLength: Double
 
     /// The default theme: 8/7/6 pt DejaVu Sans, black on white, for print at final size.
     public static let paper = Theme(
@@ -48,7 +53,8 @@ public struct Theme: Sendable, Equatable, Codable {
         axisColor: RGBA(hex: "#222222")!, badColor: RGBA(hex: "#d9d9d9")!,
         titleSize: 8, axisTitleSize: 7, tickLabelSize: 6,
         tickLength: 2.5, tickWidth: 0.5, frameWidth: 0.5, tickPad: 1.5, titlePad: 3, axisTitlePad: 2,
-        panelSpacing: 8, rowSpacing: 8, margin: 4, colorbarWidth: 7, colorbarPad: 10)
+        panelSpacing: 8, rowSpacing: 8, margin: 4, colorbarWidth: 7, colorbarPad: 10,
+        minBody: 28, minColorbarLength: 71)
 
     /// Slides: 16/14/12 pt text (twice paper's) and heavier lines, readable from the back of a
     /// room. Meant for a figure about 300 x 140 mm, shown scaled to fit a 16:9 slide.
@@ -57,7 +63,8 @@ public struct Theme: Sendable, Equatable, Codable {
         axisColor: RGBA(hex: "#222222")!, badColor: RGBA(hex: "#d9d9d9")!,
         titleSize: 16, axisTitleSize: 14, tickLabelSize: 12,
         tickLength: 5, tickWidth: 1.2, frameWidth: 1.2, tickPad: 3, titlePad: 6, axisTitlePad: 4,
-        panelSpacing: 18, rowSpacing: 16, margin: 8, colorbarWidth: 16, colorbarPad: 20)
+        panelSpacing: 18, rowSpacing: 16, margin: 8, colorbarWidth: 16, colorbarPad: 20,
+        minBody: 57, minColorbarLength: 142)
 
     /// Posters: 26/22/20 pt text, read from a metre or two. Meant for a figure about 500 x 220 mm.
     public static let poster = Theme(
@@ -65,7 +72,8 @@ public struct Theme: Sendable, Equatable, Codable {
         axisColor: RGBA(hex: "#1a1a1a")!, badColor: RGBA(hex: "#d9d9d9")!,
         titleSize: 26, axisTitleSize: 22, tickLabelSize: 20,
         tickLength: 8, tickWidth: 2, frameWidth: 2, tickPad: 5, titlePad: 10, axisTitlePad: 7,
-        panelSpacing: 30, rowSpacing: 26, margin: 14, colorbarWidth: 26, colorbarPad: 32)
+        panelSpacing: 30, rowSpacing: 26, margin: 14, colorbarWidth: 26, colorbarPad: 32,
+        minBody: 85, minColorbarLength: 213)
 
     /// Light text and axes on a near-black background (dark slides, dark-mode pages), paper sizes.
     public static let dark = Theme(
@@ -73,7 +81,8 @@ public struct Theme: Sendable, Equatable, Codable {
         axisColor: RGBA(hex: "#b4b7bd")!, badColor: RGBA(hex: "#55585f")!,
         titleSize: 8, axisTitleSize: 7, tickLabelSize: 6,
         tickLength: 2.5, tickWidth: 0.5, frameWidth: 0.5, tickPad: 1.5, titlePad: 3, axisTitlePad: 2,
-        panelSpacing: 8, rowSpacing: 8, margin: 4, colorbarWidth: 7, colorbarPad: 10)
+        panelSpacing: 8, rowSpacing: 8, margin: 4, colorbarWidth: 7, colorbarPad: 10,
+        minBody: 28, minColorbarLength: 71)
 
     /// No frames, short thin grey ticks, softer text: the cells carry the figure. Paper sizes.
     public static let minimal = Theme(
@@ -81,7 +90,8 @@ public struct Theme: Sendable, Equatable, Codable {
         axisColor: RGBA(hex: "#9e9e9e")!, badColor: RGBA(hex: "#ebebeb")!,
         titleSize: 8, axisTitleSize: 7, tickLabelSize: 6,
         tickLength: 1.5, tickWidth: 0.35, frameWidth: 0, tickPad: 1.5, titlePad: 3, axisTitlePad: 2,
-        panelSpacing: 8, rowSpacing: 8, margin: 4, colorbarWidth: 6, colorbarPad: 10)
+        panelSpacing: 8, rowSpacing: 8, margin: 4, colorbarWidth: 6, colorbarPad: 10,
+        minBody: 28, minColorbarLength: 71)
 
     /// Built-in themes by name (each also in `themes/NAME.json`).
     public static let builtIn: [String: Theme] = [
@@ -92,20 +102,21 @@ public struct Theme: Sendable, Equatable, Codable {
                 titleSize: Double, axisTitleSize: Double, tickLabelSize: Double, tickLength: Double,
                 tickWidth: Double, frameWidth: Double, tickPad: Double, titlePad: Double, axisTitlePad: Double,
                 panelSpacing: Double, rowSpacing: Double, margin: Double, colorbarWidth: Double,
-                colorbarPad: Double, fontFile: String? = nil) {
+                colorbarPad: Double, minBody: Double = 28, minColorbarLength: Double = 71, fontFile: String? = nil) {
         self.fontFamily = fontFamily; self.background = background; self.textColor = textColor
         self.axisColor = axisColor; self.badColor = badColor; self.titleSize = titleSize
         self.axisTitleSize = axisTitleSize; self.tickLabelSize = tickLabelSize; self.tickLength = tickLength
         self.tickWidth = tickWidth; self.frameWidth = frameWidth; self.tickPad = tickPad
         self.titlePad = titlePad; self.axisTitlePad = axisTitlePad; self.panelSpacing = panelSpacing
         self.rowSpacing = rowSpacing; self.margin = margin; self.colorbarWidth = colorbarWidth
-        self.colorbarPad = colorbarPad; self.fontFile = fontFile
+        self.colorbarPad = colorbarPad; self.minBody = minBody; self.minColorbarLength = minColorbarLength
+        self.fontFile = fontFile
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case fontFamily, fontFile, background, textColor, axisColor, badColor, titleSize, axisTitleSize,
              tickLabelSize, tickLength, tickWidth, frameWidth, tickPad, titlePad, axisTitlePad,
-             panelSpacing, rowSpacing, margin, colorbarWidth, colorbarPad
+             panelSpacing, rowSpacing, margin, colorbarWidth, colorbarPad, minBody, minColorbarLength
     }
 
     /// A theme file's keys on top of `paper` (no `base`: `Theme.resolve` reads files that have one).

@@ -66,6 +66,8 @@ public struct ThemeOverrides: Sendable, Equatable {
             case (.margin, .size(let v)): theme.margin = v
             case (.colorbarWidth, .size(let v)): theme.colorbarWidth = v
             case (.colorbarPad, .size(let v)): theme.colorbarPad = v
+            case (.minBody, .size(let v)): theme.minBody = v
+            case (.minColorbarLength, .size(let v)): theme.minColorbarLength = v
             default: assertionFailure("theme key \(key) holds \(value)")  // `set` checks kinds
             }
         }

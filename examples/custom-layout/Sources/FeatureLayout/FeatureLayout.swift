@@ -18,19 +18,21 @@ public struct FeatureLayout: Layout {
     public init() {}
 
     public func place(_ request: LayoutRequest) throws -> FigureLayout {
-        guard let feature = request.panelShapes.first else { return FigureLayout(panels: [], colorbar: nil) }
-        if let placement = request.colorbar?.placement, placement != .right {
-            throw HeatGridError.spec(file: request.specFile, key: "colorbar.position",
-                message: "the feature layout draws one shared colorbar on the right, not '\(placement == .bottom ? "bottom" : "each")'")
+        guard let feature = request.panels.first.map({ (rows: $0.rows, columns: $0.columns) }) else {
+            return FigureLayout(size: request.figureSize, panels: [], legendArea: nil)
         }
-        let small = Array(request.panelShapes.dropFirst())
+        if request.legend?.placement == .bottom || request.panels.contains(where: { !$0.decorations.right.isEmpty }) {
+            throw HeatGridError.spec(file: request.specFile, key: "colorbar.position",
+                message: "the feature layout draws one shared colorbar on the right")
+        }
+        let small = request.panels.dropFirst().map { (rows: $0.rows, columns: $0.columns) }
         let shapes = try gridShapes(for: small.count, request: request)
         let plans = shapes.compactMap { plan(feature: feature, small: small, rows: $0.rows, columns: $0.columns, request: request) }
         guard let best = plans.max(by: { $0.inkedArea < $1.inkedArea }) else {
             let size = request.figureSize
             throw HeatGridError.layout(message: String(format:
                 "a %.0fx%.0f pt figure is too small for the feature layout of %d panels: its labels, spacing and colorbar leave no room for the cells; make the figure larger or the theme's text smaller",
-                size.width, size.height, request.panelShapes.count))
+                size.width, size.height, request.panels.count))
         }
         return best.layout
     }
@@ -68,16 +70,22 @@ public struct FeatureLayout: Layout {
     /// The placement for a small-multiples grid of `rows x columns`, or nil when it does not fit.
     private func plan(feature: (rows: Int, columns: Int), small: [(rows: Int, columns: Int)],
                       rows gridRows: Int, columns gridColumns: Int, request: LayoutRequest) -> Plan? {
-        let p = request.panel, spacing = request.spacing, margin = request.margin, size = request.figureSize
-        let outer = request.axisTitles == .outer
+        let spacing = request.spacing, margin = request.margin, size = request.figureSize
         let slot = { (i: Int) in (row: i / gridColumns, column: i % gridColumns) }
         let hasSmall = { (row: Int, column: Int) in
             row >= 0 && column >= 0 && column < gridColumns && row * gridColumns + column < small.count
         }
-        // The big panel carries both axis titles; with outer titles the small multiples show the
-        // x title only where no panel sits below and leave the y title to the big panel.
-        let showsY = { (_: Int, _: Int) in !outer }
-        let showsX = { (row: Int, column: Int) in !outer || !hasSmall(row + 1, column) }
+        // The big panel is outer on every side. The small multiples are outer below where no panel
+        // sits below them; their left side faces the big panel or a neighbour, so it is never outer.
+        let outerSides = { (row: Int, column: Int) -> SideSet in
+            var sides: SideSet = [.right]
+            if row == 0 { sides.insert(.top) }
+            if !hasSmall(row + 1, column) { sides.insert(.bottom) }
+            return sides
+        }
+        // Side stacks are the same for every panel of this figure but for outer-only parts.
+        let d = request.panels[0].decorations
+        let top = d.thickness(.top, outer: true)
 
         // Cells and fixed protrusions per grid column and row of small multiples.
         var columnCells = [Int](repeating: 0, count: gridColumns), rowCells = [Int](repeating: 0, count: gridRows)
@@ -86,17 +94,18 @@ public struct FeatureLayout: Layout {
             let (r, c) = slot(i)
             columnCells[c] = max(columnCells[c], shape.columns)
             rowCells[r] = max(rowCells[r], shape.rows)
-            left[c] = max(left[c], p.leftTicks + (showsY(r, c) ? p.leftTitle : 0))
-            bottom[r] = max(bottom[r], p.bottomTicks + (showsX(r, c) ? p.bottomTitle : 0))
+            let outer = outerSides(r, c), decorations = request.panels[i + 1].decorations
+            left[c] = max(left[c], decorations.thickness(.left, outer: outer.contains(.left)))
+            bottom[r] = max(bottom[r], decorations.thickness(.bottom, outer: outer.contains(.bottom)))
         }
-        let featureLeft = p.leftTicks + p.leftTitle, featureBottom = p.bottomTicks + p.bottomTitle
+        let featureLeft = d.thickness(.left, outer: true), featureBottom = d.thickness(.bottom, outer: true)
         // Fixed heights between the small rows' boxes; the grid's box span is cells * s + gaps.
-        let gaps = gridRows < 2 ? 0 : (0..<(gridRows - 1)).map { bottom[$0] + spacing.height + p.top }.reduce(0, +)
+        let gaps = gridRows < 2 ? 0 : (0..<(gridRows - 1)).map { bottom[$0] + spacing.height + top }.reduce(0, +)
         let smallRowCells = Double(rowCells.reduce(0, +)), smallColumnCells = Double(columnCells.reduce(0, +))
         // The gap between the big panel and the small multiples: a wider one sets them apart.
         let featureGap = small.isEmpty ? 0 : 2 * spacing.width
-        let colorbarWidth = request.colorbar.map { $0.gap + $0.barWidth + $0.outside } ?? 0
-        let availableHeight = size.height - 2 * margin - p.top - max(featureBottom, bottom.last ?? 0)
+        let colorbarWidth = request.legend.map { $0.gap + $0.thickness } ?? 0
+        let availableHeight = size.height - 2 * margin - top - max(featureBottom, bottom.last ?? 0)
         let fixedWidth = 2 * margin + featureLeft + featureGap + left.reduce(0, +)
             + Double(max(gridColumns - 1, 0)) * spacing.width + colorbarWidth
         let aspect = Double(feature.columns) / Double(feature.rows)
@@ -119,7 +128,7 @@ public struct FeatureLayout: Layout {
         // Centre everything in the leftover space and place the boxes.
         let usedWidth = fixedWidth + width + smallColumnCells * (small.isEmpty ? 0 : s)
         let x0 = margin + max(0, size.width - usedWidth) / 2
-        let y0 = margin + p.top + max(0, availableHeight - height) / 2
+        let y0 = margin + top + max(0, availableHeight - height) / 2
         let featureBox = Rect(x: x0 + featureLeft, y: y0, width: width, height: height)
         var columnX: [Double] = [], x = featureBox.maxX + featureGap
         for c in 0..<gridColumns {
@@ -130,20 +139,20 @@ public struct FeatureLayout: Layout {
         var rowY: [Double] = [], y = y0
         for r in 0..<gridRows {
             rowY.append(y)
-            y += s * Double(rowCells[r]) + bottom[r] + spacing.height + p.top
+            y += s * Double(rowCells[r]) + bottom[r] + spacing.height + top
         }
-        var panels = [PanelPlacement(plotBox: featureBox, showsXTitle: true, showsYTitle: true)]
+        var panels = [PanelPlacement(body: featureBox, outer: .all)]
         for (i, shape) in small.enumerated() {
             let (r, c) = slot(i)
             let w = s * Double(shape.columns), h = s * Double(shape.rows)
             // A smaller matrix sits centred in its slot, its cells as big as its neighbours'.
             let box = Rect(x: columnX[c] + (s * Double(columnCells[c]) - w) / 2,
                            y: rowY[r] + (s * Double(rowCells[r]) - h) / 2, width: w, height: h)
-            panels.append(PanelPlacement(plotBox: box, showsXTitle: showsX(r, c), showsYTitle: showsY(r, c)))
+            panels.append(PanelPlacement(body: box, outer: outerSides(r, c)))
         }
         let right = small.isEmpty ? featureBox.maxX : columnX[gridColumns - 1] + s * Double(columnCells[gridColumns - 1])
-        let colorbar = request.colorbar.map { Rect(x: right + $0.gap, y: featureBox.minY, width: $0.barWidth, height: height) }
-        let inked = panels.map { $0.plotBox.width * $0.plotBox.height }.reduce(0, +)
-        return Plan(layout: FigureLayout(panels: panels, colorbar: colorbar), inkedArea: inked)
+        let legendArea = request.legend.map { Rect(x: right + $0.gap, y: featureBox.minY, width: $0.thickness, height: height) }
+        let inked = panels.map { $0.body.width * $0.body.height }.reduce(0, +)
+        return Plan(layout: FigureLayout(size: size, panels: panels, legendArea: legendArea), inkedArea: inked)
     }
 }

@@ -1,0 +1,345 @@
+/// How many lines each wrapped text may take in the side stacks, and how far panel titles are
+/// lifted; the composer reserves them, places, and reserves more when fitted text wants more.
+struct TextLines: Equatable {
+    var panelTitle = 1
+    var xTitle = 1
+    var yTitle = 1
+    var colorbarTitle = 1
+    /// When cells come out shorter than a tick label, row 0's label pokes above the body: titles
+    /// are lifted by that much (in quarter points, so rounds settle).
+    var titleLift = 0.0
+
+    func union(_ other: TextLines) -> TextLines {
+        TextLines(panelTitle: max(panelTitle, other.panelTitle), xTitle: max(xTitle, other.xTitle),
+                  yTitle: max(yTitle, other.yTitle), colorbarTitle: max(colorbarTitle, other.colorbarTitle),
+                  titleLift: max(titleLift, other.titleLift))
+    }
+}
+
+/// An axis title drawn once for a group of panels (every panel along a shared grid edge), or for
+/// one panel; its lines fitted to the group's extent.
+struct AxisTitle {
+    var lines: [String]
+    var panels: [Int]
+}
+
+/// The text of every panel, fitted to a placement.
+struct PanelTexts {
+    var titles: [[String]]
+    var titleFont: FontSpec
+    var xTitles: [AxisTitle]
+    var yTitles: [AxisTitle]
+    /// How far titles are lifted off their bodies (reserved in the top stacks).
+    var titleLift: Double
+    /// What the text would take with room to wrap (at most the composer's maximum lines).
+    var wanted: TextLines
+}
+
+/// Measures, fits and draws the panels: their bodies (cells, frame, annotations) and side stacks
+/// (title; tick labels and axis titles, outer-only when the axis is shared; a colorbar of their own).
+struct PanelDrawer {
+    let composer: FigureComposer
+    let sharesX: Bool
+    let sharesY: Bool
+
+    /// Wrapped titles take at most this many lines before the last is cut.
+    static let maximumLines = 2
+
+    private var theme: Theme { composer.theme }
+    private var labels: FigureComposer.Labels { composer.labels }
+    private var dataset: Dataset { composer.dataset }
+    private var measurer: any TextMeasurer { composer.measurer }
+    private var titleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.titleSize) }
+    private var axisTitleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.axisTitleSize) }
+    private var tickFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
+    private var hasPanelTitles: Bool { dataset.panels.contains { !$0.title.isEmpty } }
+    private var eachColorbar: Bool { composer.showsColorbar && labels.colorbarPlacement == .eachPanel }
+
+    // MARK: Measuring
+
+    /// The panels with their side stacks, for `reserved` lines of wrapped text.
+    func layoutPanels(_ reserved: TextLines) throws -> [LayoutPanel] {
+        let tickHeight = try lineHeight(tickFont)
+        let titleLines = Double(reserved.panelTitle) * (try lineHeight(titleFont))
+        let axisLine = try lineHeight(axisTitleFont)
+        let colorbarLabels = eachColorbar ? try composer.mappings.map { mapping in
+            try ColorbarTicks(mapping: mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat).labels
+                .map { try measurer.measure($0, font: tickFont).width }.max() ?? 0
+        } : []
+        return try dataset.panels.enumerated().map { i, panel in
+            var d = PanelDecorations()
+            d.top = [hasPanelTitles ? SideComponent(role: "panel-title", thickness: theme.titlePad + reserved.titleLift + titleLines)
+                                    : SideComponent(role: "tick-overhang", thickness: reserved.titleLift)]
+            let yTickWidth = try ticks(cells: panel.matrix.rows, step: labels.yTickStep)
+                .map { try measurer.measure(String($0), font: tickFont).width }.max() ?? 0
+            d.left = [SideComponent(role: "y-ticks", thickness: theme.tickLength + theme.tickPad + yTickWidth, outerOnly: sharesY)]
+            d.bottom = [SideComponent(role: "x-ticks", thickness: theme.tickLength + theme.tickPad + tickHeight, outerOnly: sharesX)]
+            let titlesOuter = labels.axisTitles == .outer
+            if !labels.yTitle.isEmpty {
+                d.left.append(SideComponent(role: "y-title", thickness: theme.axisTitlePad + Double(reserved.yTitle) * axisLine,
+                                            outerOnly: sharesY || titlesOuter))
+            }
+            if !labels.xTitle.isEmpty {
+                d.bottom.append(SideComponent(role: "x-title", thickness: theme.axisTitlePad + Double(reserved.xTitle) * axisLine,
+                                              outerOnly: sharesX || titlesOuter))
+            }
+            if eachColorbar {
+                let labelWidth = colorbarLabels[min(i, colorbarLabels.count - 1)]
+                d.right = [SideComponent(role: "colorbar", thickness: theme.colorbarPad / 2 + theme.colorbarWidth
+                                         + theme.tickLength + theme.tickPad + labelWidth)]
+            }
+            return LayoutPanel(rows: panel.matrix.rows, columns: panel.matrix.columns, decorations: d)
+        }
+    }
+
+    private func lineHeight(_ font: FontSpec) throws -> Double { try measurer.measure("Hg", font: font).height }
+
+    /// Tick positions (cell indices) along an axis of `cells` cells.
+    private func ticks(cells: Int, step: Int?) -> [Int] {
+        Array(stride(from: 0, to: cells, by: step ?? NiceTicks.cellStep(cells: cells)))
+    }
+
+    /// Tick positions along an axis whose cells are `cellSize` points long, thinned to every 2nd,
+    /// 3rd, ... tick of the asked step when neighbouring labels would otherwise touch (a narrow
+    /// journal column must not turn "0 6 12 18" into an overlapping smear).
+    private func ticks(cells: Int, step: Int?, cellSize: Double, labelExtent: (Int) throws -> Double) rethrows -> [Int] {
+        let base = step ?? NiceTicks.cellStep(cells: cells)
+        let gap = theme.tickLabelSize * 0.4
+        var multiple = 1
+        while base * multiple < cells {
+            let positions = Array(stride(from: 0, to: cells, by: base * multiple))
+            let fits = try zip(positions, positions.dropFirst()).allSatisfy { a, b in
+                Double(b - a) * cellSize >= (try labelExtent(a) + labelExtent(b)) / 2 + gap
+            }
+            if fits { return positions }
+            // The next step that could fit, not every multiple in turn (a 2000-cell axis).
+            let needed = (try labelExtent(cells - 1) + gap) / max(cellSize, 1e-9)
+            multiple = max(multiple + 1, Int((needed / Double(base)).rounded(.up)))
+        }
+        return [0]
+    }
+
+    // MARK: Fitting
+
+    /// The text fitted into the room `placed` leaves: panel titles shrink together (to 75% of the
+    /// theme's size at most), then wrap, then are cut; axis titles wrap and are cut along their
+    /// panels' extent.
+    func fit(_ placed: FigureLayout, panels: [LayoutPanel], reserved: TextLines) throws -> PanelTexts {
+        let fitter = TextFitter(measurer: measurer)
+        let bodies = placed.panels.map(\.body)
+        var wanted = TextLines()
+
+        // Lift: row 0's tick label must not touch the title.
+        let tickHeight = try lineHeight(tickFont)
+        let overhang = zip(dataset.panels, bodies).map { panel, body in
+            max(0, tickHeight / 2 - body.height / Double(max(panel.matrix.rows, 1)) / 2)
+        }.max() ?? 0
+        wanted.titleLift = (overhang * 4).rounded(.up) / 4
+
+        // Panel titles.
+        let rooms = titleRooms(placed, panels: panels)
+        // A title far longer than any room is cut anyway: it only pulls the shared size to its
+        // minimum, so it need not be measured whole (measuring costs time linear in its length).
+        let widths = try zip(dataset.panels, rooms).map { panel, room in
+            panel.title.count * Int(theme.titleSize) > 20 * Int(room + 1) ? .infinity
+                : try measurer.measure(panel.title, font: titleFont).width
+        }
+        let scale = zip(widths, rooms).filter { $0.0 > 0 }.map { $1 / $0 }.min().map { min(max($0, 0.75), 1) } ?? 1
+        var font = titleFont
+        font.size *= scale
+        let titles = try zip(dataset.panels, rooms).map { panel, room -> [String] in
+            guard !panel.title.isEmpty else { return [] }
+            let lines = try fitter.lines(panel.title, width: room, font: font, maxLines: Self.maximumLines)
+            wanted.panelTitle = max(wanted.panelTitle, lines.count)
+            return lines.count <= reserved.panelTitle ? lines
+                : try fitter.lines(panel.title, width: room, font: font, maxLines: reserved.panelTitle)
+        }
+
+        // Axis titles: once per group of panels along a shared edge, else per panel.
+        func axisTitles(_ text: String, role: String, side: Side, shared: Bool, reservedLines: Int,
+                        wantedLines: inout Int) throws -> [AxisTitle] {
+            guard !text.isEmpty else { return [] }
+            let showing = placed.panels.indices.filter {
+                panels[$0].decorations.offset(of: role, on: side, outer: placed.panels[$0].outer.contains(side)) != nil
+            }
+            var groups: [(key: Double, panels: [Int])] = []
+            for i in showing {
+                let key = shared ? anchor(of: role, side: side, panel: i, placed: placed, panels: panels) : Double(i)
+                if let g = groups.firstIndex(where: { abs($0.key - key) < 0.5 }) { groups[g].panels.append(i) }
+                else { groups.append((key, [i])) }
+            }
+            return try groups.map { group in
+                let span = group.panels.map { bodies[$0] }
+                let length = side == .left ? (span.map(\.maxY).max()! - span.map(\.minY).min()!)
+                                           : (span.map(\.maxX).max()! - span.map(\.minX).min()!)
+                var lines = try fitter.lines(text, width: length, font: axisTitleFont, maxLines: Self.maximumLines)
+                wantedLines = max(wantedLines, lines.count)
+                if lines.count > reservedLines {
+                    lines = try fitter.lines(text, width: length, font: axisTitleFont, maxLines: reservedLines)
+                }
+                return AxisTitle(lines: lines, panels: group.panels)
+            }
+        }
+        let xTitles = try axisTitles(labels.xTitle, role: "x-title", side: .bottom, shared: sharesX,
+                                     reservedLines: reserved.xTitle, wantedLines: &wanted.xTitle)
+        let yTitles = try axisTitles(labels.yTitle, role: "y-title", side: .left, shared: sharesY,
+                                     reservedLines: reserved.yTitle, wantedLines: &wanted.yTitle)
+        return PanelTexts(titles: titles, titleFont: font, xTitles: xTitles, yTitles: yTitles,
+                          titleLift: reserved.titleLift, wanted: wanted)
+    }
+
+    /// Where the component `role` starts on `side` of panel `i`, across the side (a y title's
+    /// left edge, an x title's top): panels with the same anchor share one title.
+    private func anchor(of role: String, side: Side, panel i: Int, placed: FigureLayout, panels: [LayoutPanel]) -> Double {
+        let body = placed.panels[i].body, decorations = panels[i].decorations
+        let outer = placed.panels[i].outer.contains(side)
+        let offset = decorations.offset(of: role, on: side, outer: outer) ?? 0
+        let thickness = decorations[side].first { $0.role == role }?.thickness ?? 0
+        switch side {
+        case .left: return body.minX - offset - thickness
+        case .bottom: return body.maxY + offset
+        case .top: return body.minY - offset - thickness
+        case .right: return body.maxX + offset
+        }
+    }
+
+    /// The width each panel's title may take, centred on its body: up to halfway to a neighbour in
+    /// the same row (less half a gap, so neighbouring titles keep apart), past an outer edge only
+    /// over the tick labels, and never into the legend area or off the canvas.
+    private func titleRooms(_ placed: FigureLayout, panels: [LayoutPanel]) -> [Double] {
+        let gap = theme.titleSize / 2
+        let bodies = placed.panels.map(\.body)
+        let legend = placed.legendArea
+        // Panels sorted by row then x, so each finds its row neighbours in one pass per row.
+        let rows = Dictionary(grouping: bodies.indices) { (bodies[$0].minY * 4).rounded() }
+        var rooms = [Double](repeating: 0, count: bodies.count)
+        for (_, members) in rows {
+            let ordered = members.sorted { bodies[$0].minX < bodies[$1].minX }
+            for (k, i) in ordered.enumerated() {
+                let body = bodies[i], outer = placed.panels[i].outer, d = panels[i].decorations
+                var lo = theme.margin, hi = placed.size.width - theme.margin
+                if k > 0 {
+                    lo = max(lo, (bodies[ordered[k - 1]].maxX + body.minX) / 2 + gap / 2)
+                } else {
+                    let overTicks = d.offset(of: "y-title", on: .left, outer: outer.contains(.left))
+                        ?? d.thickness(.left, outer: outer.contains(.left))
+                    lo = max(lo, body.minX - overTicks)
+                }
+                if k + 1 < ordered.count {
+                    hi = min(hi, (body.maxX + bodies[ordered[k + 1]].minX) / 2 - gap / 2)
+                } else if let legend, legend.minX > body.maxX {
+                    hi = min(hi, legend.minX - gap / 2)
+                }
+                if d.right.contains(where: { $0.role == "colorbar" }) {
+                    hi = min(hi, body.maxX + theme.colorbarPad / 2)  // its own colorbar's top label rises beside the title
+                }
+                rooms[i] = max(0, 2 * min(body.midX - lo, hi - body.midX))
+            }
+        }
+        return rooms
+    }
+
+    // MARK: Drawing
+
+    /// Every panel's items: cells, frame, annotations, ticks, labels, titles and own colorbars.
+    func draw(_ placed: FigureLayout, panels: [LayoutPanel], texts: PanelTexts) throws -> [SceneItem] {
+        let text = TextPlacer(measurer: measurer, color: theme.textColor)
+        let mappings = dataset.panels.indices.map { composer.mappings[min($0, composer.mappings.count - 1)] }
+        // Annotations share one number format across panels, set by the largest magnitude.
+        let largestMagnitude = labels.annotations == nil ? 0
+            : dataset.finiteExtent.map { max(abs($0.lowerBound), abs($0.upperBound)) } ?? 0
+        // Cell colours are the heavy part for big matrices: one panel per core.
+        let colours = Array(zip(dataset.panels, mappings)).concurrentMap(cells: dataset.cellCount) {
+            $1.rgbaBytes(for: $0.matrix.values)
+        }
+        var items: [SceneItem] = []
+        for (i, panel) in dataset.panels.enumerated() {
+            let placement = placed.panels[i], body = placement.body, matrix = panel.matrix
+            let decorations = panels[i].decorations
+            items.append(.cells(CellGrid(frame: body, rows: matrix.rows, columns: matrix.columns, rgba: colours[i])))
+            items.append(.rect(RectItem(rect: body, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
+            if let annotations = labels.annotations {
+                items += try CellAnnotator(spec: annotations, theme: theme, measurer: measurer)
+                    .annotate(matrix, mapping: mappings[i], box: body, largest: largestMagnitude)
+            }
+            items += try tickItems(panel, placement: placement, decorations: decorations, text: text)
+            // Title lines stack upwards from the body: the last sits where a one-line title would.
+            var bottom = body.minY - theme.titlePad - texts.titleLift
+            for line in texts.titles[i].reversed() where !line.isEmpty {
+                let height = try measurer.measure(line, font: texts.titleFont).height
+                items.append(.text(try text.horizontal(line, font: texts.titleFont, x: body.midX, align: .center,
+                                                       top: bottom - height, role: "panel-title")))
+                bottom -= height
+            }
+            if let offset = decorations.offset(of: "colorbar", on: .right, outer: true) {
+                let bar = Rect(x: body.maxX + offset + theme.colorbarPad / 2, y: body.minY,
+                               width: theme.colorbarWidth, height: body.height)
+                let ticks = ColorbarTicks(mapping: mappings[i], explicit: labels.colorbarTicks, format: labels.colorbarFormat)
+                items += try ColorbarDrawer(mapping: mappings[i], ticks: ticks, theme: theme, title: [],
+                                            text: text).draw(in: bar)
+            }
+        }
+        items += try axisTitleItems(texts.xTitles, side: .bottom, placed: placed, panels: panels, text: text)
+        items += try axisTitleItems(texts.yTitles, side: .left, placed: placed, panels: panels, text: text)
+        return items
+    }
+
+    private func tickItems(_ panel: Panel, placement: PanelPlacement, decorations: PanelDecorations,
+                           text: TextPlacer) throws -> [SceneItem] {
+        let body = placement.body, matrix = panel.matrix
+        let showsX = decorations.offset(of: "x-ticks", on: .bottom, outer: placement.outer.contains(.bottom)) != nil
+        let showsY = decorations.offset(of: "y-ticks", on: .left, outer: placement.outer.contains(.left)) != nil
+        let cellWidth = body.width / Double(matrix.columns), cellHeight = body.height / Double(matrix.rows)
+        let tickHeight = try measurer.measure("0", font: tickFont).height
+        let xTicks = try ticks(cells: matrix.columns, step: labels.xTickStep, cellSize: cellWidth) {
+            try measurer.measure(String($0), font: tickFont).width
+        }
+        let yTicks = ticks(cells: matrix.rows, step: labels.yTickStep, cellSize: cellHeight) { _ in tickHeight }
+        var items: [SceneItem] = []
+        for column in xTicks {
+            let x = body.minX + (Double(column) + 0.5) * cellWidth
+            items.append(.line(LineItem(from: Point(x: x, y: body.maxY), to: Point(x: x, y: body.maxY + theme.tickLength),
+                                        color: theme.axisColor, width: theme.tickWidth)))
+            if showsX {
+                items.append(.text(try text.horizontal(String(column), font: tickFont, x: x, align: .center,
+                                                       top: body.maxY + theme.tickLength + theme.tickPad, role: "x-tick")))
+            }
+        }
+        for row in yTicks {
+            let y = body.minY + (Double(row) + 0.5) * cellHeight
+            items.append(.line(LineItem(from: Point(x: body.minX - theme.tickLength, y: y), to: Point(x: body.minX, y: y),
+                                        color: theme.axisColor, width: theme.tickWidth)))
+            if showsY {
+                items.append(.text(try text.horizontal(String(row), font: tickFont, x: body.minX - theme.tickLength - theme.tickPad,
+                                                       align: .end, centerY: y, role: "y-tick")))
+            }
+        }
+        return items
+    }
+
+    /// Axis titles, each centred along its group's bodies: x titles below, y titles rotated left.
+    private func axisTitleItems(_ titles: [AxisTitle], side: Side, placed: FigureLayout, panels: [LayoutPanel],
+                                text: TextPlacer) throws -> [SceneItem] {
+        var items: [SceneItem] = []
+        let lineHeight = try lineHeight(axisTitleFont)
+        for title in titles {
+            let first = title.panels[0]
+            let span = title.panels.map { placed.panels[$0].body }
+            let role = side == .left ? "y-title" : "x-title"
+            let start = anchor(of: role, side: side, panel: first, placed: placed, panels: panels)
+            for (k, line) in title.lines.enumerated() {
+                if side == .left {
+                    // Rotated text reads bottom to top: the first line is outermost.
+                    let centerY = (span.map(\.minY).min()! + span.map(\.maxY).max()!) / 2
+                    items.append(.text(try text.vertical(line, font: axisTitleFont, left: start + Double(k) * lineHeight,
+                                                         centerY: centerY, role: role)))
+                } else {
+                    let centerX = (span.map(\.minX).min()! + span.map(\.maxX).max()!) / 2
+                    items.append(.text(try text.horizontal(line, font: axisTitleFont, x: centerX, align: .center,
+                                                           top: start + theme.axisTitlePad + Double(k) * lineHeight, role: role)))
+                }
+            }
+        }
+        return items
+    }
+}
