@@ -100,7 +100,7 @@ struct SlotGridSolver {
             // A smaller matrix sits centred in its slot, its cells the size of its neighbours'.
             let body = Rect(x: x0 + (x1 - x0 - bodyWidth) / 2, y: y0 + (y1 - y0 - bodyHeight) / 2,
                             width: bodyWidth, height: bodyHeight)
-            return PanelPlacement(body: body, outer: outer[i])
+            return PanelPlacement(body: body, outer: outer[i], gridRow: slot.lastRow, gridColumn: slot.column)
         }
 
         if request.cellSizing.requiresMinimumBody,

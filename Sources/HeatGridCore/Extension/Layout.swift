@@ -89,8 +89,13 @@ public struct PanelPlacement: Sendable, Equatable, Codable {
     /// The body, in points.
     public var body: Rect
     public var outer: SideSet
-    public init(body: Rect, outer: SideSet = .all) {
-        self.body = body; self.outer = outer
+    /// For layouts that arrange panels in a grid: the grid row of the panel's bottom edge and the
+    /// grid column of its left edge. Along a shared axis, panels of one grid row (column) get one
+    /// x (y) axis title centred under (beside) them all; without these, each panel gets its own.
+    public var gridRow: Int?
+    public var gridColumn: Int?
+    public init(body: Rect, outer: SideSet = .all, gridRow: Int? = nil, gridColumn: Int? = nil) {
+        self.body = body; self.outer = outer; self.gridRow = gridRow; self.gridColumn = gridColumn
     }
 }
 

@@ -1,7 +1,8 @@
 /// The colorbar's ticks: nice values inside the domain (or the spec's own), one label format for
 /// all, and clamped ends labelled honestly: when the data go past a clamped end, its tick reads
 /// `0.0030+` at the top or `≤0.0000` at the bottom, the end added as a tick if it is not one.
-/// Extended ends need no mark: their triangles say it.
+/// Extended ends need no mark: their triangles say it. Without explicit ticks there are always at
+/// least three.
 public struct ColorbarTicks: Sendable, Equatable {
     public var values: [Double]
     public var labels: [String]
@@ -12,6 +13,11 @@ public struct ColorbarTicks: Sendable, Equatable {
         let domain = scale.domain
         func inside(_ v: Double) -> Bool { v >= domain.lowerBound - 1e-12 * max(1, abs(v)) && v <= domain.upperBound + 1e-12 * max(1, abs(v)) }
         var values = (explicit ?? scale.ticks(count: count)).filter { $0.isFinite && inside($0) }
+        // A bar is read from at least three labelled values: denser nice ticks, else the ends and middle.
+        if explicit == nil, values.count < 3 {
+            values = scale.ticks(count: 3 * count).filter { $0.isFinite && inside($0) }
+            if values.count < 3 { values = [0, 0.5, 1].map(scale.value(at:)) }
+        }
         let markTop = mapping.over == .clamp && mapping.dataLeavesTop
         let markBottom = mapping.under == .clamp && mapping.dataLeavesBottom
         func isEnd(_ v: Double, _ end: Double) -> Bool { abs(v - end) <= 1e-9 * max(abs(end), domain.upperBound - domain.lowerBound) }

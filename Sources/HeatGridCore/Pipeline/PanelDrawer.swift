@@ -1,7 +1,8 @@
 /// How many lines each wrapped text may take in the side stacks, and how far panel titles are
 /// lifted; the composer reserves them, places, and reserves more when fitted text wants more.
 struct TextLines: Equatable {
-    var panelTitle = 1
+    /// Lines of each panel's title (panels not listed: one), so a row of short titles keeps one.
+    var panelTitles: [Int] = []
     var xTitle = 1
     var yTitle = 1
     var colorbarTitle = 1
@@ -9,8 +10,11 @@ struct TextLines: Equatable {
     /// are lifted by that much (in quarter points, so rounds settle).
     var titleLift = 0.0
 
+    func panelTitle(_ i: Int) -> Int { i < panelTitles.count ? panelTitles[i] : 1 }
+
     func union(_ other: TextLines) -> TextLines {
-        TextLines(panelTitle: max(panelTitle, other.panelTitle), xTitle: max(xTitle, other.xTitle),
+        let count = max(panelTitles.count, other.panelTitles.count)
+        return TextLines(panelTitles: (0..<count).map { max(panelTitle($0), other.panelTitle($0)) }, xTitle: max(xTitle, other.xTitle),
                   yTitle: max(yTitle, other.yTitle), colorbarTitle: max(colorbarTitle, other.colorbarTitle),
                   titleLift: max(titleLift, other.titleLift))
     }
@@ -60,7 +64,7 @@ struct PanelDrawer {
     /// The panels with their side stacks, for `reserved` lines of wrapped text.
     func layoutPanels(_ reserved: TextLines) throws -> [LayoutPanel] {
         let tickHeight = try lineHeight(tickFont)
-        let titleLines = Double(reserved.panelTitle) * (try lineHeight(titleFont))
+        let titleLine = try lineHeight(titleFont)
         let axisLine = try lineHeight(axisTitleFont)
         let colorbarLabels = eachColorbar ? try composer.mappings.map { mapping in
             try ColorbarTicks(mapping: mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat).labels
@@ -68,7 +72,7 @@ struct PanelDrawer {
         } : []
         return try dataset.panels.enumerated().map { i, panel in
             var d = PanelDecorations()
-            d.top = [hasPanelTitles ? SideComponent(role: "panel-title", thickness: theme.titlePad + reserved.titleLift + titleLines)
+            d.top = [hasPanelTitles ? SideComponent(role: "panel-title", thickness: theme.titlePad + reserved.titleLift + Double(reserved.panelTitle(i)) * titleLine)
                                     : SideComponent(role: "tick-overhang", thickness: reserved.titleLift)]
             let yTickWidth = try ticks(cells: panel.matrix.rows, step: labels.yTickStep)
                 .map { try measurer.measure(String($0), font: tickFont).width }.max() ?? 0
@@ -147,12 +151,14 @@ struct PanelDrawer {
         let scale = zip(widths, rooms).filter { $0.0 > 0 }.map { $1 / $0 }.min().map { min(max($0, 0.75), 1) } ?? 1
         var font = titleFont
         font.size *= scale
-        let titles = try zip(dataset.panels, rooms).map { panel, room -> [String] in
+        wanted.panelTitles = Array(repeating: 1, count: dataset.panels.count)
+        let titles = try zip(dataset.panels, rooms).enumerated().map { i, item -> [String] in
+            let (panel, room) = item
             guard !panel.title.isEmpty else { return [] }
             let lines = try fitter.lines(panel.title, width: room, font: font, maxLines: Self.maximumLines)
-            wanted.panelTitle = max(wanted.panelTitle, lines.count)
-            return lines.count <= reserved.panelTitle ? lines
-                : try fitter.lines(panel.title, width: room, font: font, maxLines: reserved.panelTitle)
+            wanted.panelTitles[i] = lines.count
+            return lines.count <= reserved.panelTitle(i) ? lines
+                : try fitter.lines(panel.title, width: room, font: font, maxLines: reserved.panelTitle(i))
         }
 
         // Axis titles: once per group of panels along a shared edge, else per panel.
@@ -162,11 +168,16 @@ struct PanelDrawer {
             let showing = placed.panels.indices.filter {
                 panels[$0].decorations.offset(of: role, on: side, outer: placed.panels[$0].outer.contains(side)) != nil
             }
-            var groups: [(key: Double, panels: [Int])] = []
+            // One title for the panels of a grid row (column) whose titles line up; else one each.
+            var groups: [(line: Int?, anchor: Double, panels: [Int])] = []
             for i in showing {
-                let key = shared ? anchor(of: role, side: side, panel: i, placed: placed, panels: panels) : Double(i)
-                if let g = groups.firstIndex(where: { abs($0.key - key) < 0.5 }) { groups[g].panels.append(i) }
-                else { groups.append((key, [i])) }
+                let line = side == .left ? placed.panels[i].gridColumn : placed.panels[i].gridRow
+                let anchor = anchor(of: role, side: side, panel: i, placed: placed, panels: panels)
+                if shared, let line, let g = groups.firstIndex(where: { $0.line == line && abs($0.anchor - anchor) < 0.5 }) {
+                    groups[g].panels.append(i)
+                } else {
+                    groups.append((line, anchor, [i]))
+                }
             }
             return try groups.map { group in
                 let span = group.panels.map { bodies[$0] }

@@ -1,30 +1,66 @@
 /// Geometry checks on a finished scene: the rules a publication figure must keep.
+///
+/// Every item must lie on the canvas, and no text may overlap any other item: another text, a
+/// panel's cells, a colorbar (gradient, triangles, outline), a swatch or a tick mark. Items are
+/// compared by their bounding boxes (a line's grown by half its width), found with a sweep over
+/// the boxes sorted by their left edge, so the cost stays near n log n for thousands of labels.
 public enum SceneCheck {
     /// A problem found in a scene, described for a user.
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public var description: String
     }
 
-    /// Text leaving the canvas, text overlapping other text, or text over a plot box.
+    /// Every item's bounding box on the page with a name for messages; texts flagged.
+    private struct Box {
+        var rect: Rect
+        var name: String
+        var isText: Bool
+    }
+
+    /// Items leaving the canvas, and text overlapping any other item.
     public static func problems(in scene: Scene) -> [Problem] {
         let canvas = Rect(x: 0, y: 0, width: scene.size.width, height: scene.size.height)
-        // Cell annotations sit inside their cells by construction; checking them pairwise would
-        // cost n² for big annotated matrices.
-        let texts = scene.texts.filter { $0.role != "cell-annotation" }
+        var boxes: [Box] = []
+        for item in scene.items {
+            switch item {
+            case .text(let t):
+                // Cell annotations sit inside their cells by construction; checking them against
+                // each other would cost n² for big annotated matrices.
+                guard t.role != "cell-annotation" else { continue }
+                boxes.append(Box(rect: t.bounds, name: "\(t.role) '\(t.text)'", isText: true))
+            case .cells(let c): boxes.append(Box(rect: c.frame, name: "a panel's cells", isText: false))
+            case .gradient(let g): boxes.append(Box(rect: g.frame, name: "the colorbar", isText: false))
+            case .rect(let r):
+                boxes.append(Box(rect: r.rect.grown(by: r.stroke == nil ? 0 : r.lineWidth / 2),
+                                 name: r.fill == nil ? "a frame" : "a swatch", isText: false))
+            case .polygon(let p):
+                guard let bounds = Rect(enclosing: p.points) else { continue }
+                boxes.append(Box(rect: bounds.grown(by: p.stroke == nil ? 0 : p.lineWidth / 2),
+                                 name: p.role.isEmpty ? "a shape" : p.role, isText: false))
+            case .line(let l):
+                guard let bounds = Rect(enclosing: [l.from, l.to]) else { continue }
+                boxes.append(Box(rect: bounds.grown(by: l.width / 2), name: "a tick mark", isText: false))
+            }
+        }
         var problems: [Problem] = []
-        for t in texts where !canvas.contains(t.bounds, tolerance: 0.01) {
-            problems.append(Problem(description: "\(t.role) '\(t.text)' does not fit on the canvas"))
+        for box in boxes where !canvas.contains(box.rect, tolerance: 0.01) {
+            problems.append(Problem(description: "\(box.name) does not fit on the canvas"))
         }
-        for i in texts.indices {
-            for j in texts.indices where j > i && texts[i].bounds.overlaps(texts[j].bounds) {
-                problems.append(Problem(description:
-                    "\(texts[i].role) '\(texts[i].text)' overlaps \(texts[j].role) '\(texts[j].text)'"))
+        // Sweep: boxes by left edge; each meets only those still open at its left edge.
+        let order = boxes.indices.sorted { boxes[$0].rect.minX < boxes[$1].rect.minX }
+        var open: [Int] = []
+        for i in order {
+            let box = boxes[i]
+            open.removeAll { boxes[$0].rect.maxX <= box.rect.minX }
+            for j in open where box.isText || boxes[j].isText {
+                // Frames enclose their cells, and a frame or cells never overlap a tick mark on purpose.
+                let other = boxes[j]
+                if box.rect.shrunk(by: 0.01).overlaps(other.rect.shrunk(by: 0.01)) {
+                    let (first, second) = j < i ? (other, box) : (box, other)
+                    problems.append(Problem(description: "\(first.name) overlaps \(second.name)"))
+                }
             }
-        }
-        for grid in scene.cellGrids {
-            for t in texts where t.bounds.overlaps(grid.frame) {
-                problems.append(Problem(description: "\(t.role) '\(t.text)' overlaps a panel's cells"))
-            }
+            open.append(i)
         }
         return problems
     }
@@ -38,4 +74,25 @@ public enum SceneCheck {
         throw HeatGridError.layout(message:
             "the figure does not fit its size: \(shown)\(more); make the figure larger or the text smaller")
     }
+}
+
+extension Rect {
+    /// The smallest rectangle holding `points`, or nil for none.
+    init?(enclosing points: [Point]) {
+        guard let first = points.first else { return nil }
+        var minX = first.x, maxX = first.x, minY = first.y, maxY = first.y
+        for p in points.dropFirst() {
+            minX = Swift.min(minX, p.x); maxX = Swift.max(maxX, p.x)
+            minY = Swift.min(minY, p.y); maxY = Swift.max(maxY, p.y)
+        }
+        self.init(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+
+    /// This rectangle with `amount` added on every side.
+    func grown(by amount: Double) -> Rect {
+        Rect(x: x - amount, y: y - amount, width: width + 2 * amount, height: height + 2 * amount)
+    }
+
+    /// This rectangle with `amount` taken off every side.
+    func shrunk(by amount: Double) -> Rect { grown(by: -amount) }
 }

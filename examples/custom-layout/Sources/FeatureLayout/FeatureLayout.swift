@@ -83,9 +83,9 @@ public struct FeatureLayout: Layout {
             if !hasSmall(row + 1, column) { sides.insert(.bottom) }
             return sides
         }
-        // Side stacks are the same for every panel of this figure but for outer-only parts.
+        // One title band for every row (the tallest), so bodies of a row stay level.
         let d = request.panels[0].decorations
-        let top = d.thickness(.top, outer: true)
+        let top = request.panels.map { $0.decorations.thickness(.top, outer: true) }.max() ?? 0
 
         // Cells and fixed protrusions per grid column and row of small multiples.
         var columnCells = [Int](repeating: 0, count: gridColumns), rowCells = [Int](repeating: 0, count: gridRows)
