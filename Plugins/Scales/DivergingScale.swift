@@ -44,7 +44,7 @@ public struct DivergingScaleProvider: ScaleProvider {
             let reach = max(abs(extent.lowerBound - center), abs(extent.upperBound - center))
             fallback = reach > 0 ? (center - reach)...(center + reach) : (center - 1)...(center + 1)
         }
-        let domain = try ScaleDomain.resolve(request, fallback: fallback)
+        let domain = try request.resolvedDomain(fallback: fallback)
         guard domain.lowerBound < center, center < domain.upperBound else {
             throw HeatGridError.spec(file: request.specFile, key: "scale.center",
                 message: "the center \(center) must lie inside the domain [\(domain.lowerBound), \(domain.upperBound)]")

@@ -32,6 +32,6 @@ public struct LinearScaleProvider: ScaleProvider {
     public let type = "linear"
     public init() {}
     public func makeScale(_ request: ScaleRequest) throws -> any Scale {
-        LinearScale(domain: try ScaleDomain.resolve(request))
+        LinearScale(domain: try request.resolvedDomain())
     }
 }

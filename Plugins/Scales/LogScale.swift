@@ -66,7 +66,7 @@ public struct LogScaleProvider: ScaleProvider {
         if let smallest = request.data.smallestPositive, let largest = request.data.extent?.upperBound {
             fallback = smallest...largest
         }
-        let domain = try ScaleDomain.resolve(request, fallback: fallback)
+        let domain = try request.resolvedDomain(fallback: fallback)
         guard domain.lowerBound > 0 else {
             throw HeatGridError.spec(file: request.specFile, key: "scale.domain",
                 message: "a log scale needs a positive domain, found [\(domain.lowerBound), \(domain.upperBound)]")

@@ -37,6 +37,6 @@ public struct PowerScaleProvider: ScaleProvider {
         guard gamma.isFinite, gamma > 0 else {
             throw HeatGridError.spec(file: request.specFile, key: "scale.gamma", message: "expected a positive number, found \(gamma)")
         }
-        return PowerScale(domain: try ScaleDomain.resolve(request), gamma: gamma)
+        return PowerScale(domain: try request.resolvedDomain(), gamma: gamma)
     }
 }

@@ -48,7 +48,7 @@ public struct SymlogScaleProvider: ScaleProvider {
     public let type = "symlog"
     public init() {}
     public func makeScale(_ request: ScaleRequest) throws -> any Scale {
-        let domain = try ScaleDomain.resolve(request)
+        let domain = try request.resolvedDomain()
         let largest = max(abs(domain.lowerBound), abs(domain.upperBound))
         let linthresh = request.spec.linthresh ?? pow(10, floor(log10(largest)) - 2)
         guard linthresh.isFinite, linthresh > 0 else {
