@@ -54,6 +54,7 @@ public struct LogScale: Scale, Equatable {
 /// value to the largest.
 public struct LogScaleProvider: ScaleProvider {
     public let type = "log"
+    public let summary = "base-10 logarithmic, for positive data spanning decades (ticks at powers of ten)"
     public init() {}
     public func makeScale(_ request: ScaleRequest) throws -> any Scale {
         var explicitLower = false

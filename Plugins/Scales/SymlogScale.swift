@@ -46,6 +46,9 @@ public struct SymlogScale: Scale, Equatable {
 /// linear region is a hundredth of the largest magnitude.
 public struct SymlogScaleProvider: ScaleProvider {
     public let type = "symlog"
+    public let summary = "linear within ±linthresh of zero, logarithmic beyond: signed data spanning decades"
+    public let options = [PluginOption("linthresh", .number, default: "largest magnitude / 100",
+                                       doc: "half-width of the linear region around 0 (default rounded down to a power of ten)")]
     public init() {}
     public func makeScale(_ request: ScaleRequest) throws -> any Scale {
         let domain = try request.resolvedDomain()

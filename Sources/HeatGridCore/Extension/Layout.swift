@@ -102,7 +102,7 @@ public struct FigureLayout: Sendable, Equatable, Codable {
 /// Places panels and the colorbar in the figure. Layouts work on measured protrusions only; the
 /// core draws cells, ticks and labels around the boxes they return, so a new layout is just
 /// geometry. Throw `HeatGridError.layout` naming what does not fit.
-public protocol Layout: Sendable {
+public protocol Layout: PluginDescribing {
     /// The `layout.type` it answers to.
     var type: String { get }
     /// Places the panels.
