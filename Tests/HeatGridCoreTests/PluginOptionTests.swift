@@ -104,4 +104,15 @@ private struct PlainLayout: Layout {
         #expect(failure { _ = try registry.layout(type: "rign") } == "unknown layout 'rign'; did you mean 'ring'? available: plain, ring, spiral")
         #expect(failure { _ = try registry.layout(type: "zzzzzz") } == "unknown layout 'zzzzzz'; available: plain, ring, spiral")
     }
+
+    @Test func pluginsAreFoundByKindAndName() throws {
+        #expect(failure { _ = try PluginRegistry.pluginKind(named: "layot") }.contains("unknown plugin kind 'layot'; did you mean 'layout'?"))
+        #expect(try PluginRegistry.pluginKind(named: "Layouts") == .layout)
+        #expect(try PluginRegistry.pluginKind(named: "colormap importers") == .colormapImporter)
+        #expect(try registry.description(of: .layout, named: "spiral").options.map(\.name) == ["pitch"])
+        #expect(failure { _ = try registry.description(of: .layout, named: "sprial") }.contains("did you mean 'spiral'?"))
+        #expect(registry.descriptions.map(\.names) == [["plain"], ["ring"], ["spiral"]])
+        let plain = try registry.description(of: .layout, named: "PLAIN")
+        #expect(plain.summary.isEmpty && plain.options.isEmpty && plain.origin == PluginAPI.builtInOrigin && plain.kind == .layout)
+    }
 }

@@ -128,4 +128,48 @@ private struct GutterLayout: Layout {
         let rendered = try heatgrid(["render", "spec.json", "-o", "out.svg"], in: good.deletingLastPathComponent())
         #expect(rendered.status == 0, "\(rendered.stderr)")
     }
+
+    @Test func describeListsEveryPluginWithItsOptions() throws {
+        let all = try heatgrid(["describe"])
+        #expect(all.status == 0, "\(all.stderr)")
+        let lines = all.stdout.split(separator: "\n").map(String.init)
+        // Grouped by kind, in this order.
+        let headings = ["sources (", "scales (", "colormap importers (", "layouts (", "backends ("].map { heading in
+            lines.firstIndex { $0.hasPrefix(heading) } ?? -1
+        }
+        #expect(!headings.contains(-1) && headings == headings.sorted(), "\(all.stdout)")
+        // grid's rows option: name, type, default and doc on one line, under the grid's heading.
+        let grid = try #require(lines.firstIndex { $0.hasPrefix("  grid: panels in a rows x columns grid") }, "\(all.stdout)")
+        let rows = try #require(lines[grid...].first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("rows ") })
+        #expect(rows.contains("integer") && rows.contains("enough for the panels")
+                && rows.contains("grid rows (with only columns given: as many as the panels need)"), "\(rows)")
+        for expected in ["gamma  number  0.5", "missing  error|bad  error", "text  paths|text  paths", "csv (.csv, .tsv, .txt): ",
+                         "areas  [string]  —"] {
+            #expect(all.stdout.contains(expected), "\(expected) in \(all.stdout)")
+        }
+
+        let one = try heatgrid(["describe", "layout", "grid"])
+        #expect(one.status == 0)
+        #expect(one.stdout.hasPrefix("layout grid: panels in a rows x columns grid"))
+        #expect(one.stdout.contains("option   type        default                description\n  rows     integer"), "\(one.stdout)")
+        #expect(!one.stdout.contains("template"))
+        let byFormat = try heatgrid(["describe", "backend", "svg"])
+        #expect(byFormat.status == 0 && byFormat.stdout.hasPrefix("backend png, pdf, svg: "))
+        let kind = try heatgrid(["describe", "scales"])
+        #expect(kind.status == 0 && kind.stdout.hasPrefix("scales (") && !kind.stdout.contains("layouts ("))
+    }
+
+    @Test func describeRefusesUnknownKindsAndNames() throws {
+        let nope = try heatgrid(["describe", "layout", "nope"])
+        #expect(nope.status != 0 && nope.stdout.isEmpty)
+        #expect(nope.stderr == "heatgrid: error: unknown layout 'nope'; available: auto, column, grid, row, template\n")
+        let typo = try heatgrid(["describe", "layout", "gird"])
+        #expect(typo.status != 0)
+        #expect(typo.stderr == "heatgrid: error: unknown layout 'gird'; did you mean 'grid'? available: auto, column, grid, row, template\n")
+        let kind = try heatgrid(["describe", "layuot", "grid"])
+        #expect(kind.status != 0)
+        #expect(kind.stderr == "heatgrid: error: unknown plugin kind 'layuot'; did you mean 'layout'? available: backend, colormap-importer, layout, scale, source\n")
+        let scale = try heatgrid(["describe", "scale", "pwo"])
+        #expect(scale.status != 0 && scale.stderr.contains("unknown scale 'pwo'; did you mean 'pow'?"), "\(scale.stderr)")
+    }
 }
