@@ -20,6 +20,17 @@ public struct CSVSource: DataSource {
     /// csv, tsv and txt.
     public let fileExtensions = ["csv", "tsv", "txt"]
 
+    public let summary = "comma- or tab-separated text: long form (a header, then one line per cell) or a headerless grid of numbers"
+    public let options = [
+        PluginOption("panel", .string, default: "\"panel\" if present",
+                     doc: "long-form column naming each cell's panel; without one, one panel titled by the file name"),
+        PluginOption("row", .string, default: "\"row\"", doc: "long-form column holding the row index (0-based)"),
+        PluginOption("column", .string, default: "\"column\"", doc: "long-form column holding the column index (0-based)"),
+        PluginOption("value", .string, default: "\"value\"", doc: "long-form column holding the cell's value"),
+        PluginOption("missing", .choice(MissingCellPolicy.allCases.map(\.rawValue)), default: "error",
+                     doc: "cells the long-form file does not give: an error, or bad (drawn in the bad colour)"),
+    ]
+
     /// A CSV source; it has no settings (everything comes from the request's spec).
     public init() {}
 

@@ -13,6 +13,8 @@ public struct MatrixSource: DataSource {
     /// None: a matrix file looks like any other text file.
     public let fileExtensions: [String] = []
 
+    public let summary = "a headerless grid of numbers, one matrix row per line (comma, tab or space separated)"
+
     /// A matrix source; it has no settings.
     public init() {}
 

@@ -8,6 +8,12 @@ import HeatGridCore
 public struct CairoBackend: Backend {
     public let formats = ["png", "pdf", "svg"]
 
+    public let summary = "PNG, PDF and SVG through Cairo, text shaped by HarfBuzz and embedded (its options: the spec's svg section)"
+    public let options = [
+        PluginOption("text", .choice(SVGTextMode.allCases.map(\.rawValue)), default: "paths",
+                     doc: "SVG text as glyph outlines (looks the same everywhere) or editable <text> elements"),
+    ]
+
     public init() {}
 
     public func render(_ scene: Scene, format: String, options: RenderOptions) throws -> [UInt8] {

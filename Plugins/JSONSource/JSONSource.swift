@@ -17,6 +17,8 @@ public struct JSONSource: DataSource {
     /// json.
     public let fileExtensions = ["json"]
 
+    public let summary = "panels of nested arrays: {\"panels\": [{\"title\": ..., \"values\": [[...], ...]}], \"rowName\": ...}"
+
     /// A JSON source; it has no settings.
     public init() {}
 

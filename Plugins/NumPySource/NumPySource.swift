@@ -24,6 +24,8 @@ public struct NumPySource: DataSource {
     /// npy and npz.
     public let fileExtensions = ["npy", "npz"]
 
+    public let summary = "NumPy .npy (2-D: one panel; 3-D: one per first index) and .npz archives (one panel per array)"
+
     /// A NumPy source; it has no settings.
     public init() {}
 

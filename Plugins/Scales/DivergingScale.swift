@@ -36,6 +36,9 @@ public struct DivergingScale: Scale, Equatable {
 /// domain it is symmetric around the center, as far as the data reach on either side.
 public struct DivergingScaleProvider: ScaleProvider {
     public let type = "diverging"
+    public let summary = "two linear slopes meeting at the center, which lands on the colormap's middle"
+    public let options = [PluginOption("center", .number, default: "0",
+                                       doc: "the value at the middle of the colormap; without a domain it is symmetric around it")]
     public init() {}
     public func makeScale(_ request: ScaleRequest) throws -> any Scale {
         let center = request.spec.center ?? 0
@@ -44,7 +47,7 @@ public struct DivergingScaleProvider: ScaleProvider {
             let reach = max(abs(extent.lowerBound - center), abs(extent.upperBound - center))
             fallback = reach > 0 ? (center - reach)...(center + reach) : (center - 1)...(center + 1)
         }
-        let domain = try ScaleDomain.resolve(request, fallback: fallback)
+        let domain = try request.resolvedDomain(fallback: fallback)
         guard domain.lowerBound < center, center < domain.upperBound else {
             throw HeatGridError.spec(file: request.specFile, key: "scale.center",
                 message: "the center \(center) must lie inside the domain [\(domain.lowerBound), \(domain.upperBound)]")

@@ -30,8 +30,9 @@ public struct LinearScale: Scale, Equatable {
 /// The `linear` scale plugin: domain from the spec (`[lo, hi]`) or the data's extent.
 public struct LinearScaleProvider: ScaleProvider {
     public let type = "linear"
+    public let summary = "maps the domain linearly onto the colormap"
     public init() {}
     public func makeScale(_ request: ScaleRequest) throws -> any Scale {
-        LinearScale(domain: try ScaleDomain.resolve(request))
+        LinearScale(domain: try request.resolvedDomain())
     }
 }

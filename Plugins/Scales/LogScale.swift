@@ -54,6 +54,7 @@ public struct LogScale: Scale, Equatable {
 /// value to the largest.
 public struct LogScaleProvider: ScaleProvider {
     public let type = "log"
+    public let summary = "base-10 logarithmic, for positive data spanning decades (ticks at powers of ten)"
     public init() {}
     public func makeScale(_ request: ScaleRequest) throws -> any Scale {
         var explicitLower = false
@@ -66,7 +67,7 @@ public struct LogScaleProvider: ScaleProvider {
         if let smallest = request.data.smallestPositive, let largest = request.data.extent?.upperBound {
             fallback = smallest...largest
         }
-        let domain = try ScaleDomain.resolve(request, fallback: fallback)
+        let domain = try request.resolvedDomain(fallback: fallback)
         guard domain.lowerBound > 0 else {
             throw HeatGridError.spec(file: request.specFile, key: "scale.domain",
                 message: "a log scale needs a positive domain, found [\(domain.lowerBound), \(domain.upperBound)]")

@@ -31,12 +31,14 @@ public struct PowerScale: Scale, Equatable {
 /// The `pow` scale plugin: `"scale": {"type": "pow", "gamma": 0.5}`.
 public struct PowerScaleProvider: ScaleProvider {
     public let type = "pow"
+    public let summary = "t = ((x - lo) / (hi - lo))^gamma: gamma < 1 spreads small values over more of the colormap"
+    public let options = [PluginOption("gamma", .number, default: "0.5", doc: "the exponent, a positive number")]
     public init() {}
     public func makeScale(_ request: ScaleRequest) throws -> any Scale {
         let gamma = request.spec.gamma ?? 0.5
         guard gamma.isFinite, gamma > 0 else {
             throw HeatGridError.spec(file: request.specFile, key: "scale.gamma", message: "expected a positive number, found \(gamma)")
         }
-        return PowerScale(domain: try ScaleDomain.resolve(request), gamma: gamma)
+        return PowerScale(domain: try request.resolvedDomain(), gamma: gamma)
     }
 }

@@ -46,9 +46,12 @@ public struct SymlogScale: Scale, Equatable {
 /// linear region is a hundredth of the largest magnitude.
 public struct SymlogScaleProvider: ScaleProvider {
     public let type = "symlog"
+    public let summary = "linear within ±linthresh of zero, logarithmic beyond: signed data spanning decades"
+    public let options = [PluginOption("linthresh", .number, default: "largest magnitude / 100",
+                                       doc: "half-width of the linear region around 0 (default rounded down to a power of ten)")]
     public init() {}
     public func makeScale(_ request: ScaleRequest) throws -> any Scale {
-        let domain = try ScaleDomain.resolve(request)
+        let domain = try request.resolvedDomain()
         let largest = max(abs(domain.lowerBound), abs(domain.upperBound))
         let linthresh = request.spec.linthresh ?? pow(10, floor(log10(largest)) - 2)
         guard linthresh.isFinite, linthresh > 0 else {

@@ -23,6 +23,7 @@ extension Renderer {
         // figure; then the outputs' formats are checked, before the data is read.
         let renderer = try loadingPlugins(spec.plugins ?? [], relativeTo: specURL.deletingLastPathComponent())
         _ = try renderer.backends(for: outputs)
+        try renderer.registry.checkOptions(svg: spec.svg, specFile: shown)
         let dpi = dpi ?? spec.dpi ?? options.dpi
         let figure = try renderer.figure(for: spec, baseURL: specURL.deletingLastPathComponent(), specFile: shown, dpi: dpi)
         var options = options

@@ -25,7 +25,11 @@ public struct SpecOverrides: Sendable, Equatable {
         if let colormap {
             spec.colormap.name = ColormapSpec(name: colormap).isPath ? Self.absolute(colormap) : colormap
         }
-        if let scale { spec.scale.type = scale.lowercased() }
+        if let scale, scale.lowercased() != spec.scale.type {
+            // The spec's scale options (gamma, center, ...) were its own scale's, not this one's.
+            spec.scale.type = scale.lowercased()
+            spec.scale.options = [:]
+        }
         if vmin != nil || vmax != nil {
             let current = spec.scale.domain ?? [.min, .max]
             spec.scale.domain = [vmin.map(DomainBound.value) ?? current[0], vmax.map(DomainBound.value) ?? current[1]]

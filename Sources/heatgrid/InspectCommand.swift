@@ -20,7 +20,7 @@ struct InspectCommand: ParsableCommand {
             let figureSpec = try FigureSpec.load(from: url, displayPath: spec)
             let renderer = try Renderer.fromEnvironment()
             let started = ContinuousClock.now
-            let dataset = try renderer.loadData(figureSpec.data, relativeTo: url.deletingLastPathComponent())
+            let dataset = try renderer.loadData(figureSpec.data, relativeTo: url.deletingLastPathComponent(), specFile: spec)
             let elapsed = ContinuousClock.now - started
             print("\(dataset.panels.count) panels; rows are '\(dataset.rowName)', columns '\(dataset.columnName)', values '\(dataset.valueName)'")
             for panel in dataset.panels {

@@ -37,9 +37,54 @@ import Testing
     @Test func unknownKeyNamesTheNearestValidOne() {
         let message = error(#"{"data": {"path": "d"}, "colourmap": "viridis"}"#)
         #expect(message.contains("fig.json: colourmap: unknown key; did you mean 'colormap'?"))
-        let nested = error(#"{"data": {"path": "d", "colum": "head"}}"#)
-        #expect(nested.contains("data.colum"))
-        #expect(nested.contains("did you mean 'column'?"))
+        let nested = error(#"{"data": {"path": "d"}, "axes": {"x": {"tickstep": 2}}}"#)
+        #expect(nested.contains("axes.x.tickstep"))
+        #expect(nested.contains("did you mean 'tickStep'?"))
+    }
+
+    /// The sections plugins answer to keep the keys the core does not read, raw: they are checked
+    /// against the chosen plugin's options when the figure is built (PluginOptionsTests).
+    @Test func pluginSectionsKeepTheirOptionsForThePlugin() throws {
+        let spec = try decode(#"""
+            {"data": {"path": "d", "colum": "head", "value": "v"},
+             "scale": {"type": "Pow", "gamma": 0.25, "domain": [0, 1], "base": 2},
+             "layout": {"type": "feature", "columns": 3, "gutter": "4mm", "hints": [1, true, null, {"a": "b"}]},
+             "svg": {"text": "text", "precision": 3}}
+            """#)
+        #expect(spec.data.options == ["colum": .string("head"), "value": .string("v")])
+        #expect(spec.data.value == "v" && spec.data.path == "d")
+        #expect(spec.scale.options == ["gamma": .number(0.25), "base": .number(2)])
+        #expect(spec.scale.type == "pow" && spec.scale.gamma == 0.25 && spec.scale.domain == [0, 1])
+        #expect(spec.layout.type == "feature" && spec.layout.columns == 3 && spec.layout.rows == nil)
+        #expect(spec.layout.options["gutter"] == .string("4mm"))
+        #expect(spec.layout.options["hints"] == .list([.number(1), .bool(true), .null, .object(["a": .string("b")])]))
+        #expect(spec.svg.text == .text && spec.svg.options["precision"] == .number(3))
+        // The built-in plugins' keys keep their types whichever plugin is chosen.
+        #expect(error(#"{"data": {"path": "d"}, "layout": {"type": "feature", "rows": "two"}}"#)
+            .contains("fig.json: layout.rows: expected a whole number"))
+        #expect(error(#"{"data": {"path": "d", "missing": "skip"}}"#).contains("data.missing"))
+    }
+
+    /// Typed fields and `options` are one store: setting one shows in the other, and specs built
+    /// in Swift equal the same specs decoded.
+    @Test func typedFieldsReadAndWriteTheOptions() throws {
+        var layout = LayoutSpec(type: "grid", rows: 2)
+        #expect(layout.options == ["rows": .number(2)])
+        layout.order = .column
+        #expect(layout.options["order"] == .string("column"))
+        layout.rows = nil
+        #expect(layout.options.keys.sorted() == ["order"])
+        #expect(try decode(#"{"data": {"path": "d", "missing": "bad"}, "layout": {"rows": 2, "order": "column"}}"#).layout
+            == LayoutSpec(rows: 2, order: .column))
+        #expect(try decode(#"{"data": {"path": "d", "missing": "bad", "row": "r"}}"#).data
+            == DataSpec(path: "d", row: "r", missing: .bad))
+        #expect(DataSpec(path: "d").options.isEmpty && DataSpec(path: "d").missing == .error)
+        // Encoding writes the options back as keys of the section.
+        let encoded = try JSONEncoder().encode(LayoutSpec(type: "feature", columns: 3, options: ["gutter": .string("4mm")]))
+        let object = try JSONSerialization.jsonObject(with: encoded) as? [String: Any]
+        #expect(object?["type"] as? String == "feature" && object?["columns"] as? Int == 3 && object?["gutter"] as? String == "4mm")
+        let scale = try JSONDecoder().decode(ScaleSpec.self, from: JSONEncoder().encode(ScaleSpec(type: "pow", gamma: 0.3)))
+        #expect(scale == ScaleSpec(type: "pow", gamma: 0.3))
     }
 
     @Test func wrongTypesNameTheKeyAndWhatWasExpected() {

@@ -21,6 +21,8 @@ import Testing
     static let header = "task,layer,head,importance\n"
     static let good = header + "A,0,0,0.1\nA,0,1,0.2\nA,1,0,0.3\nA,1,1,0.4\n"
     static let spec = #"{"data": {"path": "d.csv", "panel": "task", "row": "layer", "column": "head", "value": "importance"}, "layout": {"columns": 1}, "size": {"width": "60mm", "height": "50mm"}}"#
+    /// The same figure from a file that names no columns (JSON, NumPy).
+    static let plainSpec = spec.replacingOccurrences(of: #", "panel": "task", "row": "layer", "column": "head", "value": "importance""#, with: "")
 
     /// A 4x4 float64 .npy header (version 1.0, 64-byte aligned) with only 3 of its 16 values.
     static let truncatedNPY: [UInt8] = {
@@ -62,9 +64,16 @@ import Testing
         Case(name: "100k panels", data: header + (0..<100_000).map { "P\($0),0,0,1\n" }.joined(), spec: spec,
              expected: ["d.csv:10002:1", "too many panels"]),
         Case(name: "deeply nested JSON", data: "{\"panels\": " + String(repeating: "[", count: 100_000) + "}",
-             spec: spec.replacingOccurrences(of: "d.csv", with: "d.json"), expected: ["d.json:1:", "nested"], dataName: "d.json"),
-        Case(name: "truncated npy", data: "", spec: spec.replacingOccurrences(of: "d.csv", with: "d.npy"),
+             spec: plainSpec.replacingOccurrences(of: "d.csv", with: "d.json"), expected: ["d.json:1:", "nested"], dataName: "d.json"),
+        Case(name: "truncated npy", data: "", spec: plainSpec.replacingOccurrences(of: "d.csv", with: "d.npy"),
              expected: ["d.npy", "truncated"], dataName: "d.npy", bytes: truncatedNPY),
+        Case(name: "CSV column names for a .npy file", data: "", spec: spec.replacingOccurrences(of: "d.csv", with: "d.npy"),
+             expected: ["spec.json: data.column: the 'npy' source has no option 'column'", "'column' is an option of the 'csv' source"],
+             dataName: "d.npy", bytes: truncatedNPY),
+        Case(name: "unknown layout option", data: good, spec: spec.replacingOccurrences(of: "\"columns\"", with: "\"colums\""),
+             expected: ["spec.json: layout.colums: the 'grid' layout has no option 'colums'; did you mean 'columns'?"]),
+        Case(name: "option of another scale", data: good, spec: spec.replacingOccurrences(of: "\"layout\"", with: "\"scale\": {\"gamma\": 2}, \"layout\""),
+             expected: ["spec.json: scale.gamma: the 'linear' scale has no option 'gamma'", "the 'pow' scale"]),
         Case(name: "output is a folder", data: good, spec: spec, output: ".", expected: ["has no extension"]),
     ]
 

@@ -122,6 +122,22 @@ import Testing
         let fromSpec = try heatgrid(["render", "with-plugins.json", "-o", "spec.png"], in: folder)
         #expect(fromSpec.status == 0, "\(fromSpec.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("spec.png").path))
+
+        // 6. The plugin's layout declares its options: `describe` lists them, and a key it does not
+        //    take (the grid's `order`) is refused before the plugin runs, naming the key.
+        let described = try heatgrid(["describe", "layout", "feature", "--plugin", layoutPlugin])
+        #expect(described.status == 0, "\(described.stderr)")
+        #expect(described.stdout.hasPrefix("layout feature [from \(layoutPlugin)]: the first panel big on the left"), "\(described.stdout)")
+        let rows = described.stdout.split(separator: "\n").first { $0.hasPrefix("  rows ") }
+        #expect(rows.map { $0.contains("integer") && $0.contains("rows of the small multiples' grid") } == true, "\(described.stdout)")
+        let ordered = try write(#"""
+            {"data": {"path": "\#(packageRoot.path)/examples/cognitive-heads/cognitive-heads.csv", "panel": "task", "row": "layer", "column": "head", "value": "importance"},
+             "layout": {"type": "feature", "columns": 4, "order": "column"}}
+            """#, to: "ordered.json", in: folder)
+        let unordered = try heatgrid(["render", ordered.path, "--plugin", layoutPlugin, "-o", folder.appendingPathComponent("ordered.png").path])
+        #expect(unordered.status == 1)
+        #expect(unordered.stderr == "heatgrid: error: \(ordered.path): layout.order: the 'feature' layout has no option 'order' (its options: rows, columns; 'order' is an option of the 'auto' layout and the 'grid' layout)\n",
+                "\(unordered.stderr)")
     }
 
     /// Compiles C `source` into `lib<name>.so` in `folder` (a stand-in for a foreign plugin).

@@ -8,6 +8,10 @@ public struct ColormapFileImporter: ColormapImporter {
 
     public var fileExtensions: [String] { ColormapFile.fileExtensions }
 
+    public var summary: String {
+        "colormap files: .csv/.tsv/.txt RGB rows (0..1 or 0..255), .json lists of hex colours, GMT .cpt palettes"
+    }
+
     public func load(_ url: URL, displayPath: String) throws -> any Colormap {
         try ColormapFile.load(contentsOf: url, displayPath: displayPath)
     }

@@ -17,7 +17,7 @@ public struct RenderOptions: Sendable, Equatable {
 
 /// Turns a scene into the bytes of a file (plotters' backend trait: one required primitive).
 /// Backends never touch the file system: the pipeline writes the bytes atomically.
-public protocol Backend: Sendable {
+public protocol Backend: PluginDescribing {
     /// File formats it writes, as lower-case extensions ("png", "pdf", "svg").
     var formats: [String] { get }
     /// Draws `scene` in `format`.

@@ -8,14 +8,16 @@ public struct DataRequest: Sendable {
     public var displayPath: String
     /// The spec's `data` section: column names, format, missing-cell policy.
     public var spec: DataSpec
+    /// The spec file, for error messages about `data` keys.
+    public var specFile: String
 
-    public init(url: URL, displayPath: String, spec: DataSpec) {
-        self.url = url; self.displayPath = displayPath; self.spec = spec
+    public init(url: URL, displayPath: String, spec: DataSpec, specFile: String = "spec") {
+        self.url = url; self.displayPath = displayPath; self.spec = spec; self.specFile = specFile
     }
 }
 
 /// Reads a file into a `Dataset`. Errors are `HeatGridError.data` with file, line and column.
-public protocol DataSource: Sendable {
+public protocol DataSource: PluginDescribing {
     /// The `data.format` it answers to (e.g. "csv").
     var format: String { get }
     /// File extensions (lower case, no dot) it claims when the spec names no format.

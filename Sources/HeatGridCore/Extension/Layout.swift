@@ -116,7 +116,7 @@ public struct FigureLayout: Sendable, Equatable, Codable {
 /// only; the core draws cells, ticks, labels and legends around the rectangles they return, so a
 /// new layout is just geometry. Throw `HeatGridError.layout` naming what does not fit (see
 /// `LayoutRequest.tooSmall`).
-public protocol Layout: Sendable {
+public protocol Layout: PluginDescribing {
     /// The `layout.type` it answers to.
     var type: String { get }
     /// Places the panels.

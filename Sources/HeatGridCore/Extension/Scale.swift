@@ -54,7 +54,7 @@ public struct ScaleRequest: Sendable {
 }
 
 /// A scale plugin: a named family of scales (`linear`, `log`, ...).
-public protocol ScaleProvider: Sendable {
+public protocol ScaleProvider: PluginDescribing {
     /// The `scale.type` it answers to.
     var type: String { get }
     /// Builds the scale, or throws a `HeatGridError.spec` naming the bad key.

@@ -19,11 +19,12 @@ public struct Renderer: Sendable {
 
     public init(registry: PluginRegistry) { self.registry = registry }
 
-    /// Loads the data named by `spec` (paths relative to `baseURL`).
-    public func loadData(_ spec: DataSpec, relativeTo baseURL: URL) throws -> Dataset {
+    /// Loads the data named by `spec` (paths relative to `baseURL`), once its keys are checked
+    /// against the chosen source's options (errors name `specFile`).
+    public func loadData(_ spec: DataSpec, relativeTo baseURL: URL, specFile: String = "spec") throws -> Dataset {
         let url = baseURL.resolvingSpecPath(spec.path)
-        let source = try registry.source(format: spec.format, fileExtension: url.pathExtension)
-        let dataset = try source.load(DataRequest(url: url, displayPath: displayPath(url), spec: spec))
+        let source = try registry.source(for: spec, fileExtension: url.pathExtension, specFile: specFile)
+        let dataset = try source.load(DataRequest(url: url, displayPath: displayPath(url), spec: spec, specFile: specFile))
         guard !dataset.panels.isEmpty else {
             throw HeatGridError.data(file: displayPath(url), line: nil, column: nil, message: "the file holds no panels")
         }
@@ -52,7 +53,7 @@ public struct Renderer: Sendable {
 
     private func mapping(for spec: FigureSpec, data: DataSummary, theme: Theme, specFile: String,
                          baseURL: URL?) throws -> ColorMapping {
-        let scale = try registry.scale(type: spec.scale.type)
+        let scale = try registry.scale(for: spec.scale, specFile: specFile)
             .makeScale(ScaleRequest(spec: spec.scale, data: data, specFile: specFile))
         let base = try colormap(spec.colormap, relativeTo: baseURL)
         let colormap = CustomizedColormap(base, under: spec.colormap.under, over: spec.colormap.over,
@@ -87,7 +88,7 @@ public struct Renderer: Sendable {
     /// Builds the figure for `spec` read from `specFile` (whose folder is `baseURL`).
     public func figure(for spec: FigureSpec, baseURL: URL, specFile: String = "spec", dpi: Double? = nil) throws -> Figure {
         let theme = try Theme.resolve(spec.theme, overrides: spec.themeOverrides, relativeTo: baseURL, specFile: specFile)
-        let dataset = try loadData(spec.data, relativeTo: baseURL)
+        let dataset = try loadData(spec.data, relativeTo: baseURL, specFile: specFile)
         return try figure(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL, dpi: dpi)
     }
 
@@ -98,6 +99,7 @@ public struct Renderer: Sendable {
         guard let measurer = registry.textMeasurer else {
             throw HeatGridError.layout(message: "no text measurer registered (register a backend plugin that provides one)")
         }
+        let layoutPlugin = try registry.layout(for: spec.layout, specFile: specFile)
         let mappings = try mappings(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
         var labels = FigureComposer.Labels(
             xTitle: spec.axes.x.title ?? Self.titleCase(dataset.columnName),
@@ -108,7 +110,7 @@ public struct Renderer: Sendable {
         labels.colorbarPlacement = try Self.colorbarPlacement(spec, specFile: specFile)
         labels.annotations = spec.annotations
         let composer = FigureComposer(dataset: dataset, mappings: mappings, theme: theme, labels: labels,
-                                      layout: try registry.layout(type: spec.layout.type), layoutSpec: spec.layout,
+                                      layout: layoutPlugin, layoutSpec: spec.layout,
                                       cellAspect: spec.cells.aspect, showsColorbar: spec.colorbar.show, measurer: measurer,
                                       specFile: specFile)
         let dpi = dpi ?? spec.dpi ?? 300

@@ -81,26 +81,43 @@ public enum MissingCellPolicy: String, Sendable, Codable, CaseIterable {
 }
 
 /// The `data` section: which file, and how to read it.
-public struct DataSpec: Sendable, Equatable, Codable {
+public struct DataSpec: Sendable, Equatable, Codable, PluginSection {
     /// Data file, relative to the spec file.
     public var path: String
     /// Source format ("csv", "matrix", "json"); by default chosen from the file extension.
     public var format: String?
-    /// Long-form column holding the panel name (omit for a single panel).
-    public var panel: String?
-    /// Long-form column holding the row index (0-based).
-    public var row: String?
-    /// Long-form column holding the column index (0-based).
-    public var column: String?
-    /// Long-form column holding the value.
-    public var value: String?
-    /// Gaps in long-form data: "error" (default) or "bad".
-    public var missing: MissingCellPolicy
+    /// Every other key as written: the chosen source's options, checked against its declaration
+    /// before the file is read. The CSV source's keys read typed below.
+    public var options: [String: SpecValue]
 
+    public static let key = "data"
+    public static let coreKeys = ["path", "format"]
+
+    /// Long-form column holding the panel name (omit for a single panel).
+    public var panel: String? { get { string("panel") } set { options["panel"] = newValue?.specValue } }
+    /// Long-form column holding the row index (0-based).
+    public var row: String? { get { string("row") } set { options["row"] = newValue?.specValue } }
+    /// Long-form column holding the column index (0-based).
+    public var column: String? { get { string("column") } set { options["column"] = newValue?.specValue } }
+    /// Long-form column holding the value.
+    public var value: String? { get { string("value") } set { options["value"] = newValue?.specValue } }
+    /// Gaps in long-form data: "error" (default) or "bad".
+    public var missing: MissingCellPolicy {
+        get { string("missing").flatMap(MissingCellPolicy.init(rawValue:)) ?? .error }
+        set { options["missing"] = .string(newValue.rawValue) }
+    }
+
+    private func string(_ key: String) -> String? { options[key].flatMap(String.init(specValue:)) }
+
+    /// A data section; the CSV source's keys are set only when given.
     public init(path: String, format: String? = nil, panel: String? = nil, row: String? = nil,
-                column: String? = nil, value: String? = nil, missing: MissingCellPolicy = .error) {
-        self.path = path; self.format = format; self.panel = panel; self.row = row
-        self.column = column; self.value = value; self.missing = missing
+                column: String? = nil, value: String? = nil, missing: MissingCellPolicy? = nil,
+                options: [String: SpecValue] = [:]) {
+        self.path = path; self.format = format; self.options = options
+        for (key, name) in [("panel", panel), ("row", row), ("column", column), ("value", value)] {
+            if let name { self.options[key] = .string(name) }
+        }
+        if let missing { self.missing = missing }
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -108,15 +125,20 @@ public struct DataSpec: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         path = try c.decode(String.self, forKey: .path)
         format = try c.decodeIfPresent(String.self, forKey: .format)
-        panel = try c.decodeIfPresent(String.self, forKey: .panel)
-        row = try c.decodeIfPresent(String.self, forKey: .row)
-        column = try c.decodeIfPresent(String.self, forKey: .column)
-        value = try c.decodeIfPresent(String.self, forKey: .value)
-        missing = try c.decodeIfPresent(MissingCellPolicy.self, forKey: .missing) ?? .error
+        options = try decoder.pluginOptions(excluding: Self.coreKeys)
+        // The CSV source's keys keep their types whichever source is chosen.
+        for key in [CodingKeys.panel, .row, .column, .value] { _ = try c.decodeIfPresent(String.self, forKey: key) }
+        _ = try c.decodeIfPresent(MissingCellPolicy.self, forKey: .missing)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encodeIfPresent(format, forKey: .format)
+        try encoder.encodePluginOptions(options)
     }
 }
 

@@ -10,23 +10,37 @@ public enum SVGTextMode: String, Sendable, Equatable, Codable, CaseIterable {
 /// The `svg` section: options for SVG output only.
 ///
 ///     "svg": {"text": "text"}
-public struct SVGSpec: Sendable, Equatable, Codable {
-    /// Text as outlines ("paths", the default) or as editable `<text>` ("text").
-    public var text: SVGTextMode?
+public struct SVGSpec: Sendable, Equatable, Codable, PluginSection {
+    /// The section's keys as written: the options of the backend that writes SVG, checked
+    /// against its declaration before anything is drawn.
+    public var options: [String: SpecValue]
 
-    public init(text: SVGTextMode? = nil) { self.text = text }
+    public static let key = "svg"
+    public static let coreKeys: [String] = []
+
+    /// Text as outlines ("paths", the default) or as editable `<text>` ("text").
+    public var text: SVGTextMode? {
+        get { options["text"].flatMap(String.init(specValue:)).flatMap(SVGTextMode.init(rawValue:)) }
+        set { options["text"] = newValue.map { .string($0.rawValue) } }
+    }
+
+    public init(text: SVGTextMode? = nil, options: [String: SpecValue] = [:]) {
+        self.options = options
+        if let text { self.text = text }
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable { case text }
 
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
+        options = try decoder.pluginOptions(excluding: Self.coreKeys)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let name = try c.decodeIfPresent(String.self, forKey: .text) {
-            guard let mode = SVGTextMode(rawValue: name) else {
+            guard SVGTextMode(rawValue: name) != nil else {
                 throw DecodingError.dataCorruptedError(forKey: .text, in: c,
                     debugDescription: "expected \"paths\" (glyph outlines) or \"text\" (editable <text> elements), found \"\(name)\"")
             }
-            text = mode
         }
     }
+
+    public func encode(to encoder: Encoder) throws { try encoder.encodePluginOptions(options) }
 }

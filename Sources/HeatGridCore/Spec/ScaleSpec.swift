@@ -3,7 +3,7 @@
 ///     "scale": {"type": "linear", "domain": [0, 0.003], "clamp": true}
 ///     "scale": {"type": "log", "domain": ["p1", "max"], "over": "extend"}
 ///     "scale": {"type": "diverging", "center": 0}
-public struct ScaleSpec: Sendable, Equatable, Codable {
+public struct ScaleSpec: Sendable, Equatable, Codable, PluginSection {
     /// Scale family: "linear", "log", "pow", "symlog", "diverging" (or a plugin's).
     public var type: String
     /// `[lo, hi]`, each a number, "min", "max" or a percentile like "p99"; by default the data's extent.
@@ -12,21 +12,36 @@ public struct ScaleSpec: Sendable, Equatable, Codable {
     public var under: OutOfRangePolicy
     /// Policy above the domain.
     public var over: OutOfRangePolicy
+    /// Every other key as written: the chosen scale's options (`gamma` of `pow`, ...), checked
+    /// against its declaration when the scale is made.
+    public var options: [String: SpecValue]
     /// Exponent of the `pow` scale (`t = x^gamma`); 0.5 brightens small values.
-    public var gamma: Double?
+    public var gamma: Double? {
+        get { options["gamma"].flatMap(Double.init(specValue:)) }
+        set { options["gamma"] = newValue?.specValue }
+    }
     /// Half-width of the linear region around 0 of the `symlog` scale.
-    public var linthresh: Double?
+    public var linthresh: Double? {
+        get { options["linthresh"].flatMap(Double.init(specValue:)) }
+        set { options["linthresh"] = newValue?.specValue }
+    }
     /// The value at the middle of the colormap for the `diverging` scale (default 0).
-    public var center: Double?
+    public var center: Double? {
+        get { options["center"].flatMap(Double.init(specValue:)) }
+        set { options["center"] = newValue?.specValue }
+    }
     /// One scale for all panels (default), or `false` for a scale per panel fitted to its own data,
     /// each with its own colorbar.
     public var shared: Bool
 
     public init(type: String = "linear", domain: [DomainBound]? = nil, under: OutOfRangePolicy = .clamp,
                 over: OutOfRangePolicy = .clamp, gamma: Double? = nil, linthresh: Double? = nil, center: Double? = nil,
-                shared: Bool = true) {
-        self.type = type; self.domain = domain; self.under = under; self.over = over
-        self.gamma = gamma; self.linthresh = linthresh; self.center = center; self.shared = shared
+                shared: Bool = true, options: [String: SpecValue] = [:]) {
+        self.type = type; self.domain = domain; self.under = under; self.over = over; self.shared = shared
+        self.options = options
+        if let gamma { self.gamma = gamma }
+        if let linthresh { self.linthresh = linthresh }
+        if let center { self.center = center }
     }
 
     /// `[lo, hi]` as plain numbers.
@@ -37,8 +52,11 @@ public struct ScaleSpec: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case type, domain, clamp, under, over, gamma, linthresh, center, shared }
 
+    public static let key = "scale"
+    public static let coreKeys = ["type", "domain", "clamp", "under", "over", "shared"]
+
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
+        options = try decoder.pluginOptions(excluding: Self.coreKeys)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         type = try c.decodeIfPresent(String.self, forKey: .type)?.lowercased() ?? "linear"
         domain = try c.decodeIfPresent([DomainBound].self, forKey: .domain)
@@ -46,9 +64,8 @@ public struct ScaleSpec: Sendable, Equatable, Codable {
         let both: OutOfRangePolicy = try c.decodeIfPresent(Bool.self, forKey: .clamp).map { $0 ? .clamp : .extend } ?? .clamp
         under = try c.decodeIfPresent(OutOfRangePolicy.self, forKey: .under) ?? both
         over = try c.decodeIfPresent(OutOfRangePolicy.self, forKey: .over) ?? both
-        gamma = try c.decodeIfPresent(Double.self, forKey: .gamma)
-        linthresh = try c.decodeIfPresent(Double.self, forKey: .linthresh)
-        center = try c.decodeIfPresent(Double.self, forKey: .center)
+        // The built-in scales' keys keep their types whichever scale is chosen.
+        for key in [CodingKeys.gamma, .linthresh, .center] { _ = try c.decodeIfPresent(Double.self, forKey: key) }
         shared = try c.decodeIfPresent(Bool.self, forKey: .shared) ?? true
     }
 
@@ -58,10 +75,8 @@ public struct ScaleSpec: Sendable, Equatable, Codable {
         try c.encodeIfPresent(domain, forKey: .domain)
         try c.encode(under, forKey: .under)
         try c.encode(over, forKey: .over)
-        try c.encodeIfPresent(gamma, forKey: .gamma)
-        try c.encodeIfPresent(linthresh, forKey: .linthresh)
-        try c.encodeIfPresent(center, forKey: .center)
         try c.encode(shared, forKey: .shared)
+        try encoder.encodePluginOptions(options)
     }
 }
 

@@ -30,7 +30,8 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .layout(message):
             return "layout: \(message)"
         case let .unknownPlugin(kind, name, available):
-            return "unknown \(kind) '\(name)'; available: \(available.sorted().joined(separator: ", "))"
+            let hint = nearest(to: name, in: available).map { "did you mean '\($0)'? " } ?? ""
+            return "unknown \(kind) '\(name)'; \(hint)available: \(available.sorted().joined(separator: ", "))"
         case let .unknownColormap(name, closest, available):
             let hint = closest.isEmpty ? "" : "did you mean \(closest.prefix(3).map { "'\($0)'" }.joined(separator: " or "))? "
             return "unknown colormap '\(name)'; \(hint)available: \(available.joined(separator: ", ")) (each also reversed with _r), or a path to a .csv/.json/.cpt file"

@@ -14,6 +14,11 @@ import HeatGridCore
 /// so one number, `s`, sets every box; it is the largest for which everything fits the figure.
 public struct FeatureLayout: Layout {
     public let type = "feature"
+    public let summary = "the first panel big on the left, the others as small multiples in a grid on its right"
+    public let options = [
+        PluginOption("rows", .integer, default: "the best fit, at least 2", doc: "rows of the small multiples' grid"),
+        PluginOption("columns", .integer, default: "the best fit", doc: "columns of the small multiples' grid"),
+    ]
 
     public init() {}
 
