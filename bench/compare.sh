@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks, HeatGrid beside matplotlib in the same run (run from the repo root or `make bench`):
 #   1. the flagship figure, whole process, PNG / PDF / SVG (bench/compare.py);
-#   2. 8 panels of BENCH_SIZE^2 (default 1024): loading CSV/.npy, rendering PNG/PDF, batch (bench/big.py).
-# BENCH_RUNS sets runs per measurement; HEATGRID_BIN skips the build and uses that binary.
+#   2. 8 panels of BENCH_SIZE^2 (default 1024): loading CSV/.npy, rendering PNG/PDF, batch (bench/big.py);
+#   3. the layout engine: 64 panels in an auto layout, 2,000- and 20,000-character titles (bench/layout.py).
+# BENCH_RUNS (BENCH_RUNS_BIG, BENCH_RUNS_LAYOUT for 2 and 3) sets runs per measurement; HEATGRID_BIN
+# skips the build and uses that binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,3 +24,5 @@ fi
 python3 bench/compare.py "$HEATGRID_BIN" "${BENCH_RUNS:-7}"
 echo
 python3 bench/big.py "$HEATGRID_BIN" "${BENCH_SIZE:-1024}" "${BENCH_RUNS_BIG:-3}"
+echo
+python3 bench/layout.py "$HEATGRID_BIN" "${BENCH_RUNS_LAYOUT:-5}"
