@@ -136,8 +136,15 @@ import Testing
             """#, to: "ordered.json", in: folder)
         let unordered = try heatgrid(["render", ordered.path, "--plugin", layoutPlugin, "-o", folder.appendingPathComponent("ordered.png").path])
         #expect(unordered.status == 1)
-        #expect(unordered.stderr == "heatgrid: error: \(ordered.path): layout.order: the 'feature' layout has no option 'order' (its options: rows, columns; 'order' is an option of the 'auto' layout and the 'grid' layout)\n",
+        #expect(unordered.stderr == "heatgrid: error: \(ordered.path): layout.order: the 'feature' layout has no option 'order' (its options: rows, columns, gap; 'order' is an option of the 'auto' layout and the 'grid' layout)\n",
                 "\(unordered.stderr)")
+        // Its own option is type-checked by the core: a gap that is not a length names the key.
+        let wide = try write(#"""
+            {"data": {"path": "\#(packageRoot.path)/examples/cognitive-heads/cognitive-heads.csv", "panel": "task", "row": "layer", "column": "head", "value": "importance"},
+             "layout": {"type": "feature", "gap": "wide"}}
+            """#, to: "wide.json", in: folder)
+        let badGap = try heatgrid(["render", wide.path, "--plugin", layoutPlugin, "-o", folder.appendingPathComponent("wide.png").path])
+        #expect(badGap.status == 1 && badGap.stderr.contains("layout.gap") && badGap.stderr.contains("length"), "\(badGap.stderr)")
     }
 
     /// Compiles C `source` into `lib<name>.so` in `folder` (a stand-in for a foreign plugin).

@@ -18,6 +18,8 @@ public struct FeatureLayout: Layout {
     public let options = [
         PluginOption("rows", .integer, default: "the best fit, at least 2", doc: "rows of the small multiples' grid"),
         PluginOption("columns", .integer, default: "the best fit", doc: "columns of the small multiples' grid"),
+        PluginOption("gap", .length, default: "2 x the theme's panelSpacing",
+                     doc: "space between the big panel's decorations and the small multiples' (\"6mm\", 12)"),
     ]
 
     public init() {}
@@ -31,8 +33,10 @@ public struct FeatureLayout: Layout {
                 message: "the feature layout draws one shared colorbar on the right")
         }
         let small = request.panels.dropFirst().map { (rows: $0.rows, columns: $0.columns) }
+        // The layout's own option, read and type-checked by the core ("layout.gap: expected a length ...").
+        let gap = try request.option("gap", as: Length.self)?.points ?? 2 * request.spacing.width
         let shapes = try gridShapes(for: small.count, request: request)
-        let plans = shapes.compactMap { plan(feature: feature, small: small, rows: $0.rows, columns: $0.columns, request: request) }
+        let plans = shapes.compactMap { plan(feature: feature, small: small, rows: $0.rows, columns: $0.columns, gap: gap, request: request) }
         guard let best = plans.max(by: { $0.inkedArea < $1.inkedArea }) else {
             let size = request.figureSize
             throw HeatGridError.layout(message: String(format:
@@ -74,7 +78,7 @@ public struct FeatureLayout: Layout {
 
     /// The placement for a small-multiples grid of `rows x columns`, or nil when it does not fit.
     private func plan(feature: (rows: Int, columns: Int), small: [(rows: Int, columns: Int)],
-                      rows gridRows: Int, columns gridColumns: Int, request: LayoutRequest) -> Plan? {
+                      rows gridRows: Int, columns gridColumns: Int, gap: Double, request: LayoutRequest) -> Plan? {
         let spacing = request.spacing, margin = request.margin, size = request.figureSize
         let slot = { (i: Int) in (row: i / gridColumns, column: i % gridColumns) }
         let hasSmall = { (row: Int, column: Int) in
@@ -108,7 +112,7 @@ public struct FeatureLayout: Layout {
         let gaps = gridRows < 2 ? 0 : (0..<(gridRows - 1)).map { bottom[$0] + spacing.height + top }.reduce(0, +)
         let smallRowCells = Double(rowCells.reduce(0, +)), smallColumnCells = Double(columnCells.reduce(0, +))
         // The gap between the big panel and the small multiples: a wider one sets them apart.
-        let featureGap = small.isEmpty ? 0 : 2 * spacing.width
+        let featureGap = small.isEmpty ? 0 : gap
         let colorbarWidth = request.legend.map { $0.gap + $0.thickness } ?? 0
         let availableHeight = size.height - 2 * margin - top - max(featureBottom, bottom.last ?? 0)
         let fixedWidth = 2 * margin + featureLeft + featureGap + left.reduce(0, +)
