@@ -1,9 +1,11 @@
+import Foundation
 import HeatGridCore
 
 /// Panels in a grid with aligned bodies and the legend area beside them. One solver serves
 /// several arrangements, each its own `layout.type`:
 /// - `grid`: `rows x columns` (2x4 for 8 panels by default), filled by row or by column (`order`);
-/// - `auto`: the grid shape whose smallest body is biggest in the figure's size;
+/// - `auto`: the grid shape whose smallest body is biggest in the figure's size (with
+///   `size.height: auto`, the one whose figure comes closest to golden landscape proportions);
 /// - `row` / `column`: all panels side by side / stacked;
 /// - `template`: named areas like CSS grid-template-areas, so a panel can span several cells.
 ///
@@ -45,6 +47,11 @@ public struct GridLayout: Layout {
         return (rows, columns)
     }
 
+    /// Every grid shape for `count` panels without an empty last row, by column count.
+    private func shapes(_ count: Int) -> [(rows: Int, columns: Int)] {
+        (1...max(count, 1)).map { ((count + $0 - 1) / $0, $0) }.filter { ($0.rows - 1) * $0.columns < count }
+    }
+
     public func place(_ request: LayoutRequest) throws -> FigureLayout {
         let count = request.panels.count
         let spec = request.spec
@@ -61,21 +68,33 @@ public struct GridLayout: Layout {
             let arrangement = try TemplateAreas.arrangement(areas, count: count, specFile: request.specFile)
             return try SlotGridSolver(request: request, arrangement: arrangement).place()
         case "auto":
-            // Every column count; keep the one whose smallest body is biggest (ties: fewer columns).
+            // Every column count; keep the best (ties: fewer columns).
             var best: (score: Double, layout: FigureLayout)?
             var lastError: Error?
-            for columns in 1...max(count, 1) {
-                let rows = (count + columns - 1) / columns
-                guard (rows - 1) * columns < count else { continue }  // no empty last row
+            for (rows, columns) in shapes(count) {
                 do {
                     let solver = SlotGridSolver(request: request, arrangement: .filled(count: count, rows: rows, columns: columns, order: spec.order))
                     let layout = try solver.place()
-                    let score = layout.panels.map { min($0.body.width, $0.body.height) }.min() ?? 0
+                    // A fixed size: the biggest smallest body. A free height would always favour
+                    // one tall column, so there the figure closest to golden landscape proportions.
+                    // A full last row is preferred there too: a short one leaves a hole and
+                    // repeats the shared x labels above it.
+                    let score = request.autoHeight
+                        ? -abs(log(layout.size.height * 1.618 / layout.size.width)) - (rows * columns > count ? 0.5 : 0)
+                        : layout.panels.map { min($0.body.width, $0.body.height) }.min() ?? 0
                     if best == nil || score > best!.score + 1e-6 { best = (score, layout) }
                 } catch { lastError = error }
             }
-            guard let best else { throw lastError ?? HeatGridError.layout(message: "no grid shape fits") }
-            return best.layout
+            if let best { return best.layout }
+            // None fits: name the size that the least demanding shape would need.
+            let solvers = shapes(count).map { SlotGridSolver(request: request, arrangement: .filled(count: count, rows: $0.rows, columns: $0.columns, order: spec.order)) }
+            let width = request.figureSize.width
+            let fitting = solvers.filter { $0.neededSize().width <= width }
+            let easiest = (fitting.isEmpty ? solvers : fitting).min { a, b in
+                let (x, y) = (a.neededSize(), b.neededSize())
+                return fitting.isEmpty ? x.width * x.height < y.width * y.height : x.height < y.height
+            }
+            throw easiest?.tooSmall() ?? lastError ?? HeatGridError.layout(message: "no grid shape fits")
         default:
             let (rows, columns) = try Self.shape(for: count, spec: spec, specFile: request.specFile)
             return try SlotGridSolver(request: request, arrangement: .filled(count: count, rows: rows, columns: columns, order: spec.order)).place()

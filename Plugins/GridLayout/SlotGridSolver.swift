@@ -22,11 +22,21 @@ struct SlotGridSolver {
         return outer
     }
 
-    func place() throws -> FigureLayout {
-        let outer = request.panels.indices.map(outerSides)
+    /// What the grid needs before any cell is drawn: cells per grid column and row, the side
+    /// stacks each grid column and row must hold, and the fixed extent of it all.
+    private struct Needs {
+        var outer: [SideSet]
+        var columnCells: [Int], rowCells: [Int]
+        var left: [Double], right: [Double], top: [Double], bottom: [Double]
+        var fixed: Size
+        var totalColumnCells: Int { columnCells.reduce(0, +) }
+        var totalRowCells: Int { rowCells.reduce(0, +) }
+    }
 
-        // 1. Cells per grid column and row, and the side stacks each grid column and row must
-        //    hold. A spanning panel spreads its cells over the slots it spans.
+    /// 1. Cells per grid column and row, and the side stacks each grid column and row must hold.
+    ///    A spanning panel spreads its cells over the slots it spans.
+    private func needs() -> Needs {
+        let outer = request.panels.indices.map(outerSides)
         var columnCells = [Int](repeating: 0, count: columns), rowCells = [Int](repeating: 0, count: rows)
         var left = [Double](repeating: 0, count: columns), right = [Double](repeating: 0, count: columns)
         var top = [Double](repeating: 0, count: rows), bottom = [Double](repeating: 0, count: rows)
@@ -55,9 +65,31 @@ struct SlotGridSolver {
         let fixed = Size(
             width: 2 * margin + left.reduce(0, +) + right.reduce(0, +) + Double(columns - 1) * spacing.width + legendRight,
             height: 2 * margin + top.reduce(0, +) + bottom.reduce(0, +) + Double(rows - 1) * spacing.height + legendBottom)
-        let totalColumnCells = columnCells.reduce(0, +), totalRowCells = rowCells.reduce(0, +)
-        let fail = { request.tooSmall(fixed: fixed, columnCells: totalColumnCells, rowCells: totalRowCells,
-                                      what: "a \(rows)x\(columns) grid of panels") }
+        return Needs(outer: outer, columnCells: columnCells, rowCells: rowCells, left: left, right: right,
+                     top: top, bottom: bottom, fixed: fixed)
+    }
+
+    /// The smallest figure this arrangement fits in, bodies at the theme's minimum.
+    func neededSize() -> Size {
+        let n = needs()
+        return request.neededSize(fixed: n.fixed, columnCells: n.totalColumnCells, rowCells: n.totalRowCells)
+    }
+
+    /// The error for a figure too small for this arrangement, naming the size that would hold it.
+    func tooSmall() -> HeatGridError {
+        let n = needs()
+        return request.tooSmall(fixed: n.fixed, columnCells: n.totalColumnCells, rowCells: n.totalRowCells,
+                                what: "a \(rows)x\(columns) grid of panels")
+    }
+
+    func place() throws -> FigureLayout {
+        let n = needs()
+        let (outer, columnCells, rowCells) = (n.outer, n.columnCells, n.rowCells)
+        let (left, right, top, bottom, fixed) = (n.left, n.right, n.top, n.bottom, n.fixed)
+        let legend = request.legend
+        let margin = request.margin, spacing = request.spacing
+        let totalColumnCells = n.totalColumnCells, totalRowCells = n.totalRowCells
+        let fail = { tooSmall() }
 
         // 2. The cells' size, and the figure's height when it follows from the content.
         let width = request.figureSize.width

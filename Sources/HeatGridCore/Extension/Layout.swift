@@ -65,15 +65,21 @@ public struct LayoutRequest: Sendable {
         self.spec = spec; self.specFile = specFile
     }
 
+    /// The smallest figure that holds the `fixed` extent of everything but the cells plus
+    /// `columnCells` x `rowCells` cells of the size that gives the smallest body the theme's `minBody`.
+    public func neededSize(fixed: Size, columnCells: Int, rowCells: Int) -> Size {
+        let fewestRows = Double(max(panels.map(\.rows).min() ?? 1, 1))
+        let fewestColumns = Double(max(panels.map(\.columns).min() ?? 1, 1))
+        let minimumBody = cellSizing.minimumBody
+        return Size(width: fixed.width + Double(columnCells) * minimumBody / fewestColumns,
+                    height: fixed.height + Double(rowCells) * minimumBody / fewestRows)
+    }
+
     /// The error for a figure too small for its content, naming the size that would hold it: the
     /// `fixed` extent of everything but the cells, plus `cells` cells of at least the size that
     /// gives the smallest body the theme's `minBody`.
     public func tooSmall(fixed: Size, columnCells: Int, rowCells: Int, what: String) -> HeatGridError {
-        let fewestRows = Double(max(panels.map(\.rows).min() ?? 1, 1))
-        let fewestColumns = Double(max(panels.map(\.columns).min() ?? 1, 1))
-        let minimumBody = cellSizing.minimumBody
-        let needed = Size(width: fixed.width + Double(columnCells) * minimumBody / fewestColumns,
-                          height: fixed.height + Double(rowCells) * minimumBody / fewestRows)
+        let needed = neededSize(fixed: fixed, columnCells: columnCells, rowCells: rowCells)
         func mm(_ points: Double) -> String { String(Int((points * 25.4 / 72).rounded(.up))) }
         let neededText = autoHeight ? "at least \(mm(needed.width)) mm wide"
             : "at least \(mm(max(needed.width, figureSize.width))) x \(mm(max(needed.height, figureSize.height))) mm"

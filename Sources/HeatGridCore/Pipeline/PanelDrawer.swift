@@ -9,6 +9,9 @@ struct TextLines: Equatable {
     /// When cells come out shorter than a tick label, row 0's label pokes above the body: titles
     /// are lifted by that much (in quarter points, so rounds settle).
     var titleLift = 0.0
+    /// The panel titles' size as a fraction of the theme's (they shrink together to fit): their
+    /// lines are reserved at this size and never drawn larger (in 1/64 steps, so rounds settle).
+    var titleScale = 1.0
 
     func panelTitle(_ i: Int) -> Int { i < panelTitles.count ? panelTitles[i] : 1 }
 
@@ -16,7 +19,7 @@ struct TextLines: Equatable {
         let count = max(panelTitles.count, other.panelTitles.count)
         return TextLines(panelTitles: (0..<count).map { max(panelTitle($0), other.panelTitle($0)) }, xTitle: max(xTitle, other.xTitle),
                   yTitle: max(yTitle, other.yTitle), colorbarTitle: max(colorbarTitle, other.colorbarTitle),
-                  titleLift: max(titleLift, other.titleLift))
+                  titleLift: max(titleLift, other.titleLift), titleScale: min(titleScale, other.titleScale))
     }
 }
 
@@ -64,7 +67,9 @@ struct PanelDrawer {
     /// The panels with their side stacks, for `reserved` lines of wrapped text.
     func layoutPanels(_ reserved: TextLines) throws -> [LayoutPanel] {
         let tickHeight = try lineHeight(tickFont)
-        let titleLine = try lineHeight(titleFont)
+        var reservedFont = titleFont
+        reservedFont.size *= reserved.titleScale
+        let titleLine = try lineHeight(reservedFont)
         let axisLine = try lineHeight(axisTitleFont)
         let colorbarLabels = eachColorbar ? try composer.mappings.map { mapping in
             try ColorbarTicks(mapping: mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat).labels
@@ -149,8 +154,9 @@ struct PanelDrawer {
                 : try measurer.measure(panel.title, font: titleFont).width
         }
         let scale = zip(widths, rooms).filter { $0.0 > 0 }.map { $1 / $0 }.min().map { min(max($0, 0.75), 1) } ?? 1
+        wanted.titleScale = (scale * 64).rounded(.down) / 64
         var font = titleFont
-        font.size *= scale
+        font.size *= min(wanted.titleScale, reserved.titleScale)
         wanted.panelTitles = Array(repeating: 1, count: dataset.panels.count)
         let titles = try zip(dataset.panels, rooms).enumerated().map { i, item -> [String] in
             let (panel, room) = item
