@@ -31,6 +31,8 @@ import sys
 import tempfile
 import time
 
+from compare import cpu_model  # one copy of the machine description
+
 FLAGSHIP = "examples/cognitive-heads/figure.json"
 SEED = 20261130
 WIDTH_MM = 180
@@ -79,17 +81,6 @@ def matplotlib_main(kind, data_path, out, width_mm, height_mm):
 
 # ---------------------------------------------------------------------------------------------
 # The benchmark driver.
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
 
 def run_checked(cmd, output):
     """Run cmd once; stop the benchmark with its stderr if it fails or writes no output file."""
