@@ -79,13 +79,8 @@ public struct LayoutRequest: Sendable {
     /// `fixed` extent of everything but the cells, plus `cells` cells of at least the size that
     /// gives the smallest body the theme's `minBody`.
     public func tooSmall(fixed: Size, columnCells: Int, rowCells: Int, what: String) -> HeatGridError {
-        let needed = neededSize(fixed: fixed, columnCells: columnCells, rowCells: rowCells)
-        func mm(_ points: Double) -> String { String(Int((points * 25.4 / 72).rounded(.up))) }
-        let neededText = autoHeight ? "at least \(mm(needed.width)) mm wide"
-            : "at least \(mm(max(needed.width, figureSize.width))) x \(mm(max(needed.height, figureSize.height))) mm"
-        let sizeText = autoHeight ? "\(mm(figureSize.width)) mm wide" : "\(mm(figureSize.width)) x \(mm(figureSize.height)) mm"
-        return .layout(message:
-            "a figure \(sizeText) cannot hold \(what) at the theme's text sizes (labels, titles and legend alone need \(mm(fixed.width)) x \(mm(fixed.height)) mm); make it \(neededText), or the theme's text smaller")
+        .tooSmall(FigureTooSmall(size: figureSize, autoHeight: autoHeight, what: what, fixed: fixed,
+                                 needed: neededSize(fixed: fixed, columnCells: columnCells, rowCells: rowCells)))
     }
 }
 

@@ -98,7 +98,35 @@ public struct FigureComposer: Sendable {
 
     /// The scene and the layout it was built on, for a figure of `size` points; with `autoHeight`
     /// the height is the most the figure may take and the layout sets the real one.
+    ///
+    /// A size too small is an error naming a size that holds the figure. Text wraps differently
+    /// at another size, so the size the layout names is tried, and grown until the figure fits.
     public func compose(size: Size, autoHeight: Bool = false) throws -> (scene: Scene, layout: FigureLayout) {
+        do {
+            return try composeOnce(size: size, autoHeight: autoHeight)
+        } catch HeatGridError.tooSmall(var report) {
+            for _ in 0..<4 {
+                let width = max(report.needed.width, size.width)
+                let trial = Size(width: width, height: autoHeight ? size.height * width / size.width
+                                                                  : max(report.needed.height, size.height))
+                do {
+                    _ = try composeOnce(size: trial, autoHeight: autoHeight)
+                    break
+                } catch HeatGridError.tooSmall(let again) {
+                    report.needed = Size(width: max(report.needed.width, again.needed.width),
+                                         height: max(report.needed.height, again.needed.height))
+                    report.fixed = Size(width: max(report.fixed.width, again.fixed.width),
+                                        height: max(report.fixed.height, again.fixed.height))
+                } catch {
+                    break
+                }
+            }
+            report.size = size
+            throw HeatGridError.tooSmall(report)
+        }
+    }
+
+    private func composeOnce(size: Size, autoHeight: Bool) throws -> (scene: Scene, layout: FigureLayout) {
         guard !dataset.panels.isEmpty else { throw HeatGridError.layout(message: "the data has no panels to draw") }
         let shared = try sharedAxes()
         let panels = PanelDrawer(composer: self, sharesX: shared.x, sharesY: shared.y)

@@ -9,8 +9,10 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
     case spec(file: String, key: String, message: String)
     /// A file that cannot be read or written.
     case io(path: String, message: String)
-    /// A figure that cannot be laid out (e.g. the size is too small for its text).
+    /// A figure that cannot be laid out (e.g. its text collides).
     case layout(message: String)
+    /// A figure size too small for its content, with the size that would hold it.
+    case tooSmall(FigureTooSmall)
     /// A name that no registered plugin answers to (colormap, layout, format, ...).
     case unknownPlugin(kind: String, name: String, available: [String])
     /// A colormap name that is not registered, with the closest registered names.
@@ -29,6 +31,8 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): \(message)"
         case let .layout(message):
             return "layout: \(message)"
+        case let .tooSmall(report):
+            return "layout: \(report)"
         case let .unknownPlugin(kind, name, available):
             let hint = nearest(to: name, in: available).map { "did you mean '\($0)'? " } ?? ""
             return "unknown \(kind) '\(name)'; \(hint)available: \(available.sorted().joined(separator: ", "))"
@@ -36,5 +40,33 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
             let hint = closest.isEmpty ? "" : "did you mean \(closest.prefix(3).map { "'\($0)'" }.joined(separator: " or "))? "
             return "unknown colormap '\(name)'; \(hint)available: \(available.joined(separator: ", ")) (each also reversed with _r), or a path to a .csv/.json/.cpt file"
         }
+    }
+}
+
+/// What a figure too small for its content needs: the asked size, the extent of everything but
+/// the cells, and the size that holds it all with every body at the theme's `minBody`.
+public struct FigureTooSmall: Sendable, Equatable, CustomStringConvertible {
+    /// The figure's size as asked, in points (with `autoHeight`, only its width counts).
+    public var size: Size
+    public var autoHeight: Bool
+    /// What did not fit, e.g. "a 2x4 grid of panels".
+    public var what: String
+    /// Labels, titles, spacing and legend: everything but the cells, in points.
+    public var fixed: Size
+    /// The smallest size that holds it, in points.
+    public var needed: Size
+
+    public init(size: Size, autoHeight: Bool, what: String, fixed: Size, needed: Size) {
+        self.size = size; self.autoHeight = autoHeight; self.what = what; self.fixed = fixed; self.needed = needed
+    }
+
+    public var description: String {
+        func mm(_ points: Double, up: Bool = false) -> String {
+            String(Int((points * 25.4 / 72 - (up ? 1e-6 : 0)).rounded(up ? .up : .toNearestOrAwayFromZero)))
+        }
+        let asked = autoHeight ? "\(mm(size.width)) mm wide" : "\(mm(size.width)) x \(mm(size.height)) mm"
+        let wanted = autoHeight ? "at least \(mm(needed.width, up: true)) mm wide"
+            : "at least \(mm(max(needed.width, size.width), up: true)) x \(mm(max(needed.height, size.height), up: true)) mm"
+        return "a figure \(asked) cannot hold \(what) at the theme's text sizes (labels, titles and legend alone need \(mm(fixed.width, up: true)) x \(mm(fixed.height, up: true)) mm); make it \(wanted), or the theme's text smaller"
     }
 }
