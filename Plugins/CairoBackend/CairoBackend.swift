@@ -21,7 +21,13 @@ public struct CairoBackend: Backend {
         case "png": return try renderPNG(scene, options: options)
         case "pdf":
             let (pdf, placeheld) = try renderVector(scene, options: options, pdf: true)
-            return try PDFCellImages.appending(placeheld, to: pdf)
+            do {
+                return try PDFCellImages.appending(placeheld, to: pdf)
+            } catch PDFCellImages.MissingPlaceholder.missing {
+                // Cairo left a placeholder out (it drops images too small to show, and another
+                // cairo version may write them otherwise): let cairo write every grid itself.
+                return try renderVector(scene, options: options, pdf: true, defersCells: false).bytes
+            }
         case "svg": return try renderVector(scene, options: options, pdf: false).bytes
         default:
             throw HeatGridError.unknownPlugin(kind: "output format", name: format, available: formats)
@@ -57,7 +63,8 @@ public struct CairoBackend: Backend {
 
     /// The file cairo writes, with placeholders for the `placeheld` grids in PDF (see
     /// `PDFCellImages`); SVG comes back finished.
-    func renderVector(_ scene: Scene, options: RenderOptions, pdf: Bool) throws -> (bytes: [UInt8], placeheld: [CellGrid]) {
+    func renderVector(_ scene: Scene, options: RenderOptions, pdf: Bool,
+                      defersCells: Bool = true) throws -> (bytes: [UInt8], placeheld: [CellGrid]) {
         let sink = ByteSink()
         let surface: OpaquePointer
         if pdf {
@@ -76,7 +83,8 @@ public struct CairoBackend: Backend {
         let editableText = !pdf && options.svgText == .text
         let placeheld: [CellGrid]
         do {
-            placeheld = try CairoCanvas(cr: cr, cellStyle: pdf ? .pdfPlaceholder : .svgMarker, drawsText: !editableText).draw(scene)
+            let cellStyle: CairoCanvas.CellStyle = !defersCells ? .image : pdf ? .pdfPlaceholder : .svgMarker
+            placeheld = try CairoCanvas(cr: cr, cellStyle: cellStyle, drawsText: !editableText).draw(scene)
             try check(cairo_status(cr), "drawing")
         } catch {
             cairo_destroy(cr)

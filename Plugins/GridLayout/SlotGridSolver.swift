@@ -147,8 +147,11 @@ struct SlotGridSolver {
             let bodies = panels.map(\.body)
             let minX = bodies.map(\.minX).min() ?? 0, maxX = bodies.map(\.maxX).max() ?? 0
             let minY = bodies.map(\.minY).min() ?? 0, maxY = bodies.map(\.maxY).max() ?? 0
+            // As long as the bodies (at least its minimum), centred on them, and shortened where
+            // its end labels would otherwise leave the canvas.
             func span(_ lo: Double, _ hi: Double, limit: Double) -> (Double, Double) {
-                let length = max(hi - lo, legend.minimumLength)
+                let room = limit - 2 * (margin + legend.endOverhang)
+                let length = min(max(hi - lo, legend.minimumLength), room)
                 let low = margin + legend.endOverhang, high = limit - margin - legend.endOverhang - length
                 return (min(max((lo + hi - length) / 2, low), max(high, low)), length)
             }

@@ -55,7 +55,7 @@ enum PDFCellImages {
         if out.last != 0x0A { out.append(0x0A) }
         var offsets: [(number: Int, offset: Int)] = []
         for (index, number) in objects.enumerated() {
-            guard let number else { throw failure("cairo did not write the placeholder for cell grid \(index + 1)") }
+            guard let number else { throw MissingPlaceholder.missing }
             guard let image = encoded[index] else { throw failure("zlib failed to compress cell grid \(index + 1)") }
             offsets.append((number, out.count))
             out += Array("\(number) 0 obj\n<< \(image.dictionary) /Length \(image.data.count) >>\nstream\n".utf8)
@@ -188,6 +188,9 @@ enum PDFCellImages {
         let digits = String(n)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
+
+    /// Cairo wrote no placeholder for some grid (the caller falls back to cairo's own images).
+    enum MissingPlaceholder: Error { case missing }
 
     private static func failure(_ message: String) -> HeatGridError {
         .layout(message: "writing the PDF's cell images: \(message)")

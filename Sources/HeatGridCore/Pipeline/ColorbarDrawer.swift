@@ -1,7 +1,7 @@
 /// Draws a colorbar from its `ColorMapping`: the gradient, extend triangles for ends drawn in
-/// their own colour, ticks with their labels, and the title's lines. A bar taller than wide is
-/// vertical (labels right, title rotated beside them); a wider one is horizontal (labels below,
-/// title under them).
+/// their own colour, ticks with their labels, and the title's lines. A vertical bar has its labels
+/// on the right and the title rotated beside them; a horizontal one its labels below and the title
+/// under them.
 struct ColorbarDrawer {
     let mapping: ColorMapping
     let ticks: ColorbarTicks
@@ -14,13 +14,15 @@ struct ColorbarDrawer {
     private var titleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.axisTitleSize) }
 
     /// Length of an extend triangle for a bar of `frame` (matplotlib's extendfrac, about 5%).
-    static func triangleLength(for frame: Rect) -> Double {
-        let (thickness, length) = frame.height >= frame.width ? (frame.width, frame.height) : (frame.height, frame.width)
+    static func triangleLength(for frame: Rect, vertical: Bool) -> Double {
+        let (thickness, length) = vertical ? (frame.width, frame.height) : (frame.height, frame.width)
         return min(thickness * 1.2, length * 0.06)
     }
 
-    func draw(in frame: Rect) throws -> [SceneItem] {
-        frame.height >= frame.width ? try drawVertical(in: frame) : try drawHorizontal(in: frame)
+    /// The bar in `frame`, vertical or horizontal as its placement says (never guessed from the
+    /// frame: a bar beside a very flat body is still vertical).
+    func draw(in frame: Rect, vertical: Bool) throws -> [SceneItem] {
+        vertical ? try drawVertical(in: frame) : try drawHorizontal(in: frame)
     }
 
     private var colors: [RGBA] {
@@ -29,7 +31,7 @@ struct ColorbarDrawer {
     }
 
     private func drawVertical(in frame: Rect) throws -> [SceneItem] {
-        let length = Self.triangleLength(for: frame)
+        let length = Self.triangleLength(for: frame, vertical: true)
         let top = mapping.over == .clamp ? 0 : length, bottom = mapping.under == .clamp ? 0 : length
         let bar = Rect(x: frame.minX, y: frame.minY + top, width: frame.width, height: frame.height - top - bottom)
         var items: [SceneItem] = [.gradient(GradientItem(frame: bar, colors: colors, direction: .bottomToTop))]
@@ -70,7 +72,7 @@ struct ColorbarDrawer {
     }
 
     private func drawHorizontal(in frame: Rect) throws -> [SceneItem] {
-        let length = Self.triangleLength(for: frame)
+        let length = Self.triangleLength(for: frame, vertical: false)
         let right = mapping.over == .clamp ? 0 : length, left = mapping.under == .clamp ? 0 : length
         let bar = Rect(x: frame.minX + left, y: frame.minY, width: frame.width - left - right, height: frame.height)
         var items: [SceneItem] = [.gradient(GradientItem(frame: bar, colors: colors, direction: .leftToRight))]

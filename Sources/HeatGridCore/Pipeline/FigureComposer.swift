@@ -106,7 +106,9 @@ public struct FigureComposer: Sendable {
             return try composeOnce(size: size, autoHeight: autoHeight)
         } catch HeatGridError.tooSmall(var report) {
             for _ in 0..<4 {
-                let width = max(report.needed.width, size.width)
+                // A free height grows with the width (its limit is a multiple of it).
+                let width = max(report.needed.width, size.width,
+                                autoHeight ? report.needed.height * size.width / size.height : 0)
                 let trial = Size(width: width, height: autoHeight ? size.height * width / size.width
                                                                   : max(report.needed.height, size.height))
                 do {

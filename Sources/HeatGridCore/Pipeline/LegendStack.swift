@@ -79,7 +79,7 @@ struct LegendStack {
         let text = TextPlacer(measurer: composer.measurer, color: theme.textColor)
         let bar = bar(in: area)
         var items = try ColorbarDrawer(mapping: composer.mapping, ticks: ticks, theme: theme, title: title, text: text)
-            .draw(in: bar)
+            .draw(in: bar, vertical: placement == .right)
         guard let badLabel else { return items }
         let mapping = composer.mapping
         switch placement {

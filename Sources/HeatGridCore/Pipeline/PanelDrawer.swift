@@ -9,6 +9,9 @@ struct TextLines: Equatable {
     /// When cells come out shorter than a tick label, row 0's label pokes above the body: titles
     /// are lifted by that much (in quarter points, so rounds settle).
     var titleLift = 0.0
+    /// How far the last x tick label reaches past the right edge of its body (the label is
+    /// centred on the last cell), reserved on outer right sides so it stays on the canvas.
+    var tickOverhang = 0.0
     /// The panel titles' size as a fraction of the theme's (they shrink together to fit): their
     /// lines are reserved at this size and never drawn larger (in 1/64 steps, so rounds settle).
     var titleScale = 1.0
@@ -19,7 +22,8 @@ struct TextLines: Equatable {
         let count = max(panelTitles.count, other.panelTitles.count)
         return TextLines(panelTitles: (0..<count).map { max(panelTitle($0), other.panelTitle($0)) }, xTitle: max(xTitle, other.xTitle),
                   yTitle: max(yTitle, other.yTitle), colorbarTitle: max(colorbarTitle, other.colorbarTitle),
-                  titleLift: max(titleLift, other.titleLift), titleScale: min(titleScale, other.titleScale))
+                  titleLift: max(titleLift, other.titleLift), tickOverhang: max(tickOverhang, other.tickOverhang),
+                  titleScale: min(titleScale, other.titleScale))
     }
 }
 
@@ -92,10 +96,13 @@ struct PanelDrawer {
                 d.bottom.append(SideComponent(role: "x-title", thickness: theme.axisTitlePad + Double(reserved.xTitle) * axisLine,
                                               outerOnly: sharesX || titlesOuter))
             }
+            if reserved.tickOverhang > 0 {
+                d.right.append(SideComponent(role: "x-tick-overhang", thickness: reserved.tickOverhang, outerOnly: true))
+            }
             if eachColorbar {
                 let labelWidth = colorbarLabels[min(i, colorbarLabels.count - 1)]
-                d.right = [SideComponent(role: "colorbar", thickness: theme.colorbarPad / 2 + theme.colorbarWidth
-                                         + theme.tickLength + theme.tickPad + labelWidth)]
+                d.right.append(SideComponent(role: "colorbar", thickness: theme.colorbarPad / 2 + theme.colorbarWidth
+                                         + theme.tickLength + theme.tickPad + labelWidth))
             }
             return LayoutPanel(rows: panel.matrix.rows, columns: panel.matrix.columns, decorations: d)
         }
@@ -144,6 +151,19 @@ struct PanelDrawer {
             max(0, tickHeight / 2 - body.height / Double(max(panel.matrix.rows, 1)) / 2)
         }.max() ?? 0
         wanted.titleLift = (overhang * 4).rounded(.up) / 4
+        // The last x tick label of a panel with nothing to its right must stay on the canvas.
+        var reach = 0.0
+        for (panel, placement) in zip(dataset.panels, placed.panels) where placement.outer.contains(.right) {
+            let cellWidth = placement.body.width / Double(max(panel.matrix.columns, 1))
+            let xTicks = try ticks(cells: panel.matrix.columns, step: labels.xTickStep, cellSize: cellWidth) {
+                try measurer.measure(String($0), font: tickFont).width
+            }
+            if let last = xTicks.last {
+                let width = try measurer.measure(String(last), font: tickFont).width
+                reach = max(reach, (Double(last) + 0.5) * cellWidth + width / 2 - placement.body.width)
+            }
+        }
+        wanted.tickOverhang = (max(0, reach) * 4).rounded(.up) / 4
 
         // Panel titles.
         let rooms = titleRooms(placed, panels: panels)
@@ -174,16 +194,31 @@ struct PanelDrawer {
             let showing = placed.panels.indices.filter {
                 panels[$0].decorations.offset(of: role, on: side, outer: placed.panels[$0].outer.contains(side)) != nil
             }
-            // One title for the panels of a grid row (column) whose titles line up; else one each.
-            var groups: [(line: Int?, anchor: Double, panels: [Int])] = []
-            for i in showing {
-                let line = side == .left ? placed.panels[i].gridColumn : placed.panels[i].gridRow
-                let anchor = anchor(of: role, side: side, panel: i, placed: placed, panels: panels)
-                if shared, let line, let g = groups.firstIndex(where: { $0.line == line && abs($0.anchor - anchor) < 0.5 }) {
-                    groups[g].panels.append(i)
-                } else {
-                    groups.append((line, anchor, [i]))
+            // One title for a run of neighbouring panels of a grid row (column) whose titles line
+            // up; any panel between them that does not (a taller one) ends the run. Else one each.
+            var groups: [(anchor: Double, panels: [Int])] = []
+            let line = { (i: Int) in side == .left ? placed.panels[i].gridColumn : placed.panels[i].gridRow }
+            let along = { (i: Int) in side == .left ? bodies[i].minY : bodies[i].minX }
+            if shared {
+                let lines = Dictionary(grouping: placed.panels.indices.filter { line($0) != nil }, by: { line($0)! })
+                for key in lines.keys.sorted() {
+                    var run: (anchor: Double, panels: [Int])?
+                    for i in lines[key]!.sorted(by: { along($0) < along($1) }) {
+                        let shows = showing.contains(i)
+                        let anchor = shows ? anchor(of: role, side: side, panel: i, placed: placed, panels: panels) : .nan
+                        if let current = run, shows, abs(current.anchor - anchor) < 0.5 {
+                            run!.panels.append(i)
+                        } else {
+                            if let current = run { groups.append(current) }
+                            run = shows ? (anchor, [i]) : nil
+                        }
+                    }
+                    if let current = run { groups.append(current) }
                 }
+            }
+            let grouped = Set(groups.flatMap(\.panels))
+            for i in showing where !grouped.contains(i) {
+                groups.append((anchor(of: role, side: side, panel: i, placed: placed, panels: panels), [i]))
             }
             return try groups.map { group in
                 let span = group.panels.map { bodies[$0] }
@@ -220,40 +255,45 @@ struct PanelDrawer {
         }
     }
 
-    /// The width each panel's title may take, centred on its body: up to halfway to a neighbour in
-    /// the same row (less half a gap, so neighbouring titles keep apart), past an outer edge only
-    /// over the tick labels, and never into the legend area or off the canvas.
+    /// The width each panel's title may take, centred on its body. Another panel beside the title
+    /// bounds it: halfway to that panel's body (less half a gap) when both titles sit at the same
+    /// height and share the gap, else at that panel's body or side stack (less a gap). With no
+    /// panel beside it, the title may reach over its own tick labels, never into the legend area,
+    /// its own colorbar or off the canvas.
     private func titleRooms(_ placed: FigureLayout, panels: [LayoutPanel]) -> [Double] {
         let gap = theme.titleSize / 2
         let bodies = placed.panels.map(\.body)
-        let legend = placed.legendArea
-        // Panels sorted by row then x, so each finds its row neighbours in one pass per row.
-        let rows = Dictionary(grouping: bodies.indices) { (bodies[$0].minY * 4).rounded() }
-        var rooms = [Double](repeating: 0, count: bodies.count)
-        for (_, members) in rows {
-            let ordered = members.sorted { bodies[$0].minX < bodies[$1].minX }
-            for (k, i) in ordered.enumerated() {
-                let body = bodies[i], outer = placed.panels[i].outer, d = panels[i].decorations
-                var lo = theme.margin, hi = placed.size.width - theme.margin
-                if k > 0 {
-                    lo = max(lo, (bodies[ordered[k - 1]].maxX + body.minX) / 2 + gap / 2)
-                } else {
-                    let overTicks = d.offset(of: "y-title", on: .left, outer: outer.contains(.left))
-                        ?? d.thickness(.left, outer: outer.contains(.left))
-                    lo = max(lo, body.minX - overTicks)
-                }
-                if k + 1 < ordered.count {
-                    hi = min(hi, (body.maxX + bodies[ordered[k + 1]].minX) / 2 - gap / 2)
-                } else if let legend, legend.minX > body.maxX {
-                    hi = min(hi, legend.minX - gap / 2)
-                }
-                if d.right.contains(where: { $0.role == "colorbar" }) {
-                    hi = min(hi, body.maxX + theme.colorbarPad / 2)  // its own colorbar's top label rises beside the title
-                }
-                rooms[i] = max(0, 2 * min(body.midX - lo, hi - body.midX))
-            }
+        let bands = bodies.indices.map { i in
+            (top: bodies[i].minY - panels[i].decorations.thickness(.top, outer: placed.panels[i].outer.contains(.top)),
+             bottom: bodies[i].minY)
         }
-        return rooms
+        func overlaps(_ a: (top: Double, bottom: Double), _ b: (top: Double, bottom: Double)) -> Bool {
+            a.top < b.bottom && b.top < a.bottom
+        }
+        return bodies.indices.map { i in
+            let body = bodies[i], outer = placed.panels[i].outer, d = panels[i].decorations
+            let overTicks = d.offset(of: "y-title", on: .left, outer: outer.contains(.left))
+                ?? d.thickness(.left, outer: outer.contains(.left))
+            var lo = max(theme.margin, body.minX - overTicks), hi = placed.size.width - theme.margin
+            if let legend = placed.legendArea, legend.minX > body.maxX, legend.minY < bands[i].bottom + theme.tickLabelSize {
+                hi = min(hi, legend.minX - gap / 2)
+            }
+            if d.right.contains(where: { $0.role == "colorbar" }) {
+                hi = min(hi, body.maxX + theme.colorbarPad / 2)  // its own colorbar's top label rises beside the title
+            }
+            for j in bodies.indices where j != i {
+                let other = bodies[j], sameBand = overlaps(bands[i], bands[j])
+                guard sameBand || overlaps(bands[i], (other.minY, other.maxY)) else { continue }
+                let otherRight = panels[j].decorations.thickness(.right, outer: placed.panels[j].outer.contains(.right))
+                let otherLeft = panels[j].decorations.thickness(.left, outer: placed.panels[j].outer.contains(.left))
+                if other.midX < body.midX {
+                    lo = max(lo, sameBand ? (other.maxX + body.minX) / 2 + gap / 2 : other.maxX + otherRight + gap)
+                } else {
+                    hi = min(hi, sameBand ? (body.maxX + other.minX) / 2 - gap / 2 : other.minX - otherLeft - gap)
+                }
+            }
+            return max(0, 2 * min(body.midX - lo, hi - body.midX))
+        }
     }
 
     // MARK: Drawing
@@ -288,12 +328,12 @@ struct PanelDrawer {
                                                        top: bottom - height, role: "panel-title")))
                 bottom -= height
             }
-            if let offset = decorations.offset(of: "colorbar", on: .right, outer: true) {
+            if let offset = decorations.offset(of: "colorbar", on: .right, outer: placement.outer.contains(.right)) {
                 let bar = Rect(x: body.maxX + offset + theme.colorbarPad / 2, y: body.minY,
                                width: theme.colorbarWidth, height: body.height)
                 let ticks = ColorbarTicks(mapping: mappings[i], explicit: labels.colorbarTicks, format: labels.colorbarFormat)
                 items += try ColorbarDrawer(mapping: mappings[i], ticks: ticks, theme: theme, title: [],
-                                            text: text).draw(in: bar)
+                                            text: text).draw(in: bar, vertical: true)
             }
         }
         items += try axisTitleItems(texts.xTitles, side: .bottom, placed: placed, panels: panels, text: text)

@@ -65,7 +65,8 @@ public struct FigureTooSmall: Sendable, Equatable, CustomStringConvertible {
             String(Int((points * 25.4 / 72 - (up ? 1e-6 : 0)).rounded(up ? .up : .toNearestOrAwayFromZero)))
         }
         let asked = autoHeight ? "\(mm(size.width)) mm wide" : "\(mm(size.width)) x \(mm(size.height)) mm"
-        let wanted = autoHeight ? "at least \(mm(needed.width, up: true)) mm wide"
+        // A free height may grow to a fixed multiple of the width: a taller figure needs a wider one.
+        let wanted = autoHeight ? "at least \(mm(max(needed.width, needed.height * size.width / size.height), up: true)) mm wide"
             : "at least \(mm(max(needed.width, size.width), up: true)) x \(mm(max(needed.height, size.height), up: true)) mm"
         return "a figure \(asked) cannot hold \(what) at the theme's text sizes (labels, titles and legend alone need \(mm(fixed.width, up: true)) x \(mm(fixed.height, up: true)) mm); make it \(wanted), or the theme's text smaller"
     }

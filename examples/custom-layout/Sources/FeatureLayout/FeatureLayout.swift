@@ -28,7 +28,7 @@ public struct FeatureLayout: Layout {
         guard let feature = request.panels.first.map({ (rows: $0.rows, columns: $0.columns) }) else {
             return FigureLayout(size: request.figureSize, panels: [], legendArea: nil)
         }
-        if request.legend?.placement == .bottom || request.panels.contains(where: { !$0.decorations.right.isEmpty }) {
+        if request.legend?.placement == .bottom || request.panels.contains(where: { $0.decorations.right.contains { $0.role == "colorbar" } }) {
             throw HeatGridError.spec(file: request.specFile, key: "colorbar.position",
                 message: "the feature layout draws one shared colorbar on the right")
         }
