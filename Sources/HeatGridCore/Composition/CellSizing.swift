@@ -55,8 +55,8 @@ public enum CellAspect: Sendable, Equatable, Codable, CustomStringConvertible {
 /// - a ratio: the same with cells `ratio` times as tall as wide;
 /// - fill: as wide as the width allows and as tall as the height allows;
 /// - auto: square, unless the smallest body's shorter side would be under `minimumBody` or the
-///   cells would cover less than a quarter of the room: then fill (with a free height, cells are
-///   made just tall enough for `minimumBody`).
+///   cells would cover less than a quarter of the room: then fill (with a free height, auto and
+///   fill cells are made just tall enough for `minimumBody`).
 /// With a free height, square cells set it; `maximumHeight` caps it (the cells then get flatter).
 public struct CellSizing: Sendable, Equatable {
     public var aspect: CellAspect
@@ -86,8 +86,8 @@ public struct CellSizing: Sendable, Equatable {
             var cellHeight: Double
             switch aspect {
             case .ratio(let r): cellHeight = r * cellWidth
-            case .auto: cellHeight = max(cellWidth, minimumBody / fewestRows)
-            case .square, .fill: cellHeight = cellWidth
+            case .auto, .fill: cellHeight = max(cellWidth, minimumBody / fewestRows)
+            case .square: cellHeight = cellWidth
             }
             cellHeight = min(cellHeight, maximumHeight / rowCells)
             return Size(width: cellWidth, height: cellHeight)

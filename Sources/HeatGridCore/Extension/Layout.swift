@@ -66,13 +66,21 @@ public struct LayoutRequest: Sendable {
     }
 
     /// The smallest figure that holds the `fixed` extent of everything but the cells plus
-    /// `columnCells` x `rowCells` cells of the size that gives the smallest body the theme's `minBody`.
+    /// `columnCells` x `rowCells` cells of the size that gives the smallest body the theme's
+    /// `minBody`, and the legend area at its minimum length.
     public func neededSize(fixed: Size, columnCells: Int, rowCells: Int) -> Size {
         let fewestRows = Double(max(panels.map(\.rows).min() ?? 1, 1))
         let fewestColumns = Double(max(panels.map(\.columns).min() ?? 1, 1))
-        let minimumBody = cellSizing.minimumBody
-        return Size(width: fixed.width + Double(columnCells) * minimumBody / fewestColumns,
-                    height: fixed.height + Double(rowCells) * minimumBody / fewestRows)
+        // A hair over the minimum, so the bodies at this size clear it despite rounding.
+        let minimumBody = cellSizing.minimumBody * 1.005
+        var needed = Size(width: fixed.width + Double(columnCells) * minimumBody / fewestColumns,
+                          height: fixed.height + Double(rowCells) * minimumBody / fewestRows)
+        // The legend area's own minimum length, along the bodies.
+        if let legend {
+            let length = 2 * margin + legend.minimumLength + 2 * legend.endOverhang
+            if legend.placement == .right { needed.height = max(needed.height, length) } else { needed.width = max(needed.width, length) }
+        }
+        return needed
     }
 
     /// The error for a figure too small for its content, naming the size that would hold it: the

@@ -105,27 +105,60 @@ public struct FigureComposer: Sendable {
         do {
             return try composeOnce(size: size, autoHeight: autoHeight)
         } catch HeatGridError.tooSmall(var report) {
-            for _ in 0..<4 {
-                // A free height grows with the width (its limit is a multiple of it).
-                let width = max(report.needed.width, size.width,
-                                autoHeight ? report.needed.height * size.width / size.height : 0)
-                let trial = Size(width: width, height: autoHeight ? size.height * width / size.width
-                                                                  : max(report.needed.height, size.height))
-                do {
-                    _ = try composeOnce(size: trial, autoHeight: autoHeight)
-                    break
-                } catch HeatGridError.tooSmall(let again) {
-                    report.needed = Size(width: max(report.needed.width, again.needed.width),
-                                         height: max(report.needed.height, again.needed.height))
-                    report.fixed = Size(width: max(report.fixed.width, again.fixed.width),
-                                        height: max(report.fixed.height, again.fixed.height))
-                } catch {
-                    break
-                }
-            }
+            report.needed = try holdingSize(asked: size, autoHeight: autoHeight, named: report.needed) ?? report.needed
             report.size = size
             throw HeatGridError.tooSmall(report)
         }
+    }
+
+    /// A size that holds the figure, near the one the layout `named` for a figure too small at
+    /// `asked`. The layout measures at the asked size, and text wraps and lifts differently at
+    /// another, so the named size can fall short. Steps from the asked size past the named one
+    /// until the figure fits, then halves the step four times; nil when no step fits.
+    private func holdingSize(asked: Size, autoHeight: Bool, named: Size) throws -> Size? {
+        // With a free height only the width counts (the height may grow to a multiple of it).
+        let ratio = asked.height / asked.width
+        var deficit = autoHeight
+            ? Size(width: max(0, max(named.width, named.height / ratio) - asked.width), height: 0)
+            : Size(width: max(0, named.width - asked.width), height: max(0, named.height - asked.height))
+        if deficit.width == 0 && deficit.height == 0 {
+            // The layout found the size enough but the text was not: grow the figure's length.
+            if autoHeight { deficit.width = 0.05 * asked.width } else { deficit.height = 0.05 * asked.height }
+        }
+        func size(_ step: Double) -> Size {
+            let width = asked.width + step * deficit.width
+            return Size(width: width, height: autoHeight ? ratio * width : asked.height + step * deficit.height)
+        }
+        /// Whether the figure fits at `step`; nil when it fails for another reason than its size.
+        func fits(_ step: Double) -> Bool? { fitsSize(size(step)) }
+        func fitsSize(_ size: Size) -> Bool? {
+            do { _ = try composeOnce(size: size, autoHeight: autoHeight); return true }
+            catch HeatGridError.tooSmall { return false }
+            catch { return nil }
+        }
+        /// `size` in whole millimetres, as the message prints it.
+        func printed(_ size: Size) -> Size {
+            func up(_ points: Double) -> Double { ((points * 25.4 / 72 - 1e-6).rounded(.up)) * 72 / 25.4 }
+            let width = up(size.width)
+            return Size(width: width, height: autoHeight ? ratio * width : up(size.height))
+        }
+        var short = 0.0, enough: Double?
+        for step in [1, 1.25, 1.6, 2, 3, 5, 8] {
+            guard let fit = fits(step) else { return nil }
+            if fit { enough = step; break }
+            short = step
+        }
+        guard var enough else { return nil }
+        for _ in 0..<4 {
+            let middle = (short + enough) / 2
+            if fits(middle) == true { enough = middle } else { short = middle }
+        }
+        // The size as printed must hold it too (text can wrap differently a fraction of a mm away).
+        for _ in 0..<3 {
+            if fitsSize(printed(size(enough))) == true { return printed(size(enough)) }
+            enough *= 1.1
+        }
+        return nil
     }
 
     private func composeOnce(size: Size, autoHeight: Bool) throws -> (scene: Scene, layout: FigureLayout) {
