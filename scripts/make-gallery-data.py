@@ -16,3 +16,29 @@ data = {"panels": panels, "rowName": "layer", "columnName": "head", "valueName":
 out = Path(__file__).resolve().parent.parent / "examples/gallery/data/forty-models.json"
 out.write_text(json.dumps(data, separators=(",", ":")) + "\n")
 print(f"wrote {out}")
+
+# Named keys: examples/gallery/data/models-benchmarks.csv (long form model,benchmark,score: one
+# row per model and benchmark) and model-families.csv (model,family,parameters_b). The scores are
+# made up from a seeded latent "strength" per model and "difficulty" per benchmark, plus noise:
+# they illustrate the figure and are not results of these models. (Its own generator, so the
+# file above stays as it was.)
+rng = random.Random(2027)
+models = [  # name, family, parameters (billions), newer generation (trained on more and better data)
+    ("Llama-3.1-8B", "Llama", 8.0, 1), ("Mistral-7B-v0.3", "Mistral", 7.2, 0.5), ("Qwen2.5-7B", "Qwen", 7.6, 1),
+    ("Gemma-2-9B", "Gemma", 9.2, 1), ("Phi-3-mini", "Phi", 3.8, 1), ("OLMo-2-7B", "OLMo", 7.3, 0.7),
+    ("Falcon-7B", "Falcon", 7.0, 0), ("DeepSeek-V2-Lite", "DeepSeek", 15.7, 0.7), ("Yi-1.5-9B", "Yi", 8.8, 0.7),
+    ("InternLM2.5-7B", "InternLM", 7.7, 0.8), ("StableLM-2-1.6B", "StableLM", 1.6, 0.3), ("Pythia-6.9B", "Pythia", 6.9, 0),
+]
+benchmarks = [("MMLU", 0.35), ("GSM8K", 0.55), ("HumanEval", 0.6), ("ARC-Challenge", 0.3),
+              ("HellaSwag", 0.1), ("TruthfulQA", 0.45), ("WinoGrande", 0.15), ("MATH", 0.8)]
+lines = ["model,benchmark,score"]
+for name, family, size, generation in models:
+    strength = min(0.95, 0.25 + 0.1 * math.log(size + 1) + 0.2 * generation + rng.uniform(-0.05, 0.05))
+    for benchmark, difficulty in benchmarks:
+        score = 100 * strength * (1 - 0.75 * difficulty) + rng.gauss(0, 3)
+        lines.append(f"{name},{benchmark},{min(99.0, max(2.0, score)):.1f}")
+scores = out.parent / "models-benchmarks.csv"
+scores.write_text("\n".join(lines) + "\n")
+families = out.parent / "model-families.csv"
+families.write_text("model,family,parameters_b\n" + "".join(f"{n},{f},{p}\n" for n, f, p, _ in models))
+print(f"wrote {scores} and {families}")

@@ -5,9 +5,12 @@ import HeatGridCore
 /// Two shapes are accepted:
 /// - **Long form** (a header line, then one line per cell): the columns named by the spec's
 ///   `data.panel`, `data.row`, `data.column` and `data.value` (by default "panel" if the header
-///   has it, "row", "column" and "value"). Indices are 0-based whole numbers; each panel is
-///   sized by its largest indices, and panels keep the order they first appear in. Without a
-///   panel column there is one panel, titled by the file name.
+///   has it, "row", "column" and "value"). A row or column key column whose every value is a
+///   whole number of at least 0 holds 0-based indices, and each panel is sized by its largest
+///   ones; any other key column holds names ("llama-3", "gsm8k"): its names are the rows
+///   (columns) of every panel, in the order they first appear in the file, and the panels'
+///   `rowLabels` (`columnLabels`). Panels keep the order they first appear in. Without a panel
+///   column there is one panel, titled by the file name.
 /// - **A grid of numbers** (the first line is all numbers, so there is no header): read as by
 ///   `MatrixSource`.
 ///
@@ -24,8 +27,8 @@ public struct CSVSource: DataSource {
     public let options = [
         PluginOption("panel", .string, default: "\"panel\" if present",
                      doc: "long-form column naming each cell's panel; without one, one panel titled by the file name"),
-        PluginOption("row", .string, default: "\"row\"", doc: "long-form column holding the row index (0-based)"),
-        PluginOption("column", .string, default: "\"column\"", doc: "long-form column holding the column index (0-based)"),
+        PluginOption("row", .string, default: "\"row\"", doc: "long-form column holding the row key: a 0-based index, or a name (rows in order of first appearance)"),
+        PluginOption("column", .string, default: "\"column\"", doc: "long-form column holding the column key: a 0-based index, or a name (columns in order of first appearance)"),
         PluginOption("value", .string, default: "\"value\"", doc: "long-form column holding the cell's value"),
         PluginOption("missing", .choice(MissingCellPolicy.allCases.map(\.rawValue)), default: "error",
                      doc: "cells the long-form file does not give: an error, or bad (drawn in the bad colour)"),

@@ -14,10 +14,11 @@ extension SourceText {
         }
     }
 
-    /// A 0-based row or column index: a whole number like "3" (also "3.0"). `kind` is "row"
-    /// or "column"; `column` names the header column.
+    /// What a row or column key field holds: a 0-based index (a whole number like "3", also
+    /// "3.0"), a whole number too large to be one, nothing, or else a name. A key column is
+    /// read as indices when every field in it is an index, else as names (`LongFormReader`).
     @inline(__always)
-    func index(_ field: Field, kind: String, column: String) throws -> Int {
+    func key(_ field: Field) -> KeyField {
         // Fast path: up to 9 plain digits.
         var p = field.start
         let end = field.end
@@ -28,26 +29,33 @@ extension SourceText {
             p += 1
             digits += 1
         }
-        if p == end, digits > 0 { return index }
+        if p == end, digits > 0 { return .index(index) }
 
-        let expected = "expected a whole-number \(kind) index (0, 1, 2, ...) in column '\(column)'"
         switch NumberParser.scan(bytes, from: field.start, to: field.end) {
         case .number(let number):
-            guard number >= 0, number == number.rounded(.towardZero) else {
-                throw error(field, "\(expected), found \(quoted(field))")
-            }
-            guard number < Double(DataLimits.maxCellsPerPanel) else {
-                throw error(field, "\(kind) index \(quoted(field)) is too large: a panel may hold at most \(DataLimits.maxCellsPerPanel) cells")
-            }
-            return Int(number)
+            guard number >= 0, number == number.rounded(.towardZero) else { return .name }
+            guard number < Double(DataLimits.maxCellsPerPanel) else { return .tooLarge }
+            return .index(Int(number))
         case .empty:
-            throw error(field, "\(expected), found an empty field")
+            return .empty
         case .notANumber, .infinite, .invalid:
-            throw error(field, "\(expected), found \(quoted(field))")
+            return .name
         }
     }
 
     private func inColumn(_ column: String?) -> String {
         column.map { " in column '\($0)'" } ?? ""
     }
+}
+
+/// What a row or column key field holds (`SourceText.key`).
+enum KeyField: Equatable {
+    /// A 0-based index.
+    case index(Int)
+    /// A whole number, but past any panel's size.
+    case tooLarge
+    /// An empty field (or only blanks): neither an index nor a name.
+    case empty
+    /// Anything else: the key names its row or column.
+    case name
 }

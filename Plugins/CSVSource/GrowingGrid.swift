@@ -57,6 +57,16 @@ final class GrowingGrid {
         return true
     }
 
+    /// Claims at least `rows` x `columns` (each at least 1), cells not given staying NaN: with
+    /// named keys every panel has a row for every row name in the file, given in it or not.
+    /// Returns false and changes nothing when the panel would then be larger than `cellLimit`.
+    func claim(rows: Int, columns: Int) -> Bool {
+        guard makeRoom(row: rows - 1, column: columns - 1) else { return false }
+        self.rows = max(self.rows, rows)
+        self.columns = max(self.columns, columns)
+        return true
+    }
+
     /// Direct access to the cells for a run of stores (`PlainLineReader`'s loop): array
     /// stores would check uniqueness every time, this once per run.
     @inline(__always)

@@ -1,8 +1,14 @@
 import HeatGridCore
 
 /// Reads long-form data: a header line, then one line per cell naming its panel (optional),
-/// row index, column index and value. Each panel is sized by its largest indices; panels keep
-/// the order in which they first appear.
+/// row key, column key and value. Panels keep the order in which they first appear.
+///
+/// A key column is read as 0-based indices when every value in it is a whole number of at
+/// least 0 ("3", also "3.0"): each panel is then sized by its largest indices, and has no
+/// labels on that axis. Any other key column holds names (as written, trimmed like every unquoted
+/// field): its distinct names are the rows (columns) in the order they first appear in the
+/// whole file, shared by every panel, so a name is the same row in each panel, and they become
+/// the panels' `rowLabels` (`columnLabels`). Rows and columns are judged separately.
 struct LongFormReader {
     let text: SourceText
     let spec: DataSpec
@@ -21,14 +27,49 @@ struct LongFormReader {
         var value: Int
     }
 
+    /// Which key columns are read as names (the others as indices).
+    struct KeyKinds: Equatable {
+        var rowsNamed = false
+        var columnsNamed = false
+        var anyNamed: Bool { rowsNamed || columnsNamed }
+    }
+
+    /// Thrown by a pass reading a key column as indices when that column holds a name after
+    /// all: the data is read again from the top with the columns in `kinds` read as names.
+    private struct NamesFound: Error {
+        var kinds: KeyKinds
+    }
+
+    /// The row or column key of a cell, for messages.
+    private enum Axis: String {
+        case row, column
+    }
+
     /// Reads everything after `header` (already read by `tokenizer`).
     ///
-    /// Runs of ordinary lines are read by `PlainLineReader`, the fast path; each line it
-    /// declines (quotes, blank lines, anything odd, every error) is read by the tokenizer, so
-    /// both give the same cells and the same messages.
+    /// Key columns are first read as indices, so integer files (the usual kind, and the big
+    /// ones) are read once, by the fast path, exactly as before names were possible. The first
+    /// key that is not an index (or, before an error that only indices can cause, a name further
+    /// on) makes its column one of names, and the data is read again from the top: at most
+    /// three passes, and a file of names is usually found out on its first data line.
     func read(header: [Field], headerPlace: RecordPlace, tokenizer: inout ByteTokenizer) throws -> Dataset {
         let names = header.map { text.string($0) }
         let columns = try resolveColumns(names, headerLine: headerPlace.line)
+        var kinds = KeyKinds()
+        while true {
+            var pass = tokenizer
+            do {
+                return try read(names: names, columns: columns, headerPlace: headerPlace, kinds: kinds, tokenizer: &pass)
+            } catch let found as NamesFound {
+                precondition(found.kinds != kinds, "a pass must find a new column of names")
+                kinds = found.kinds
+            }
+        }
+    }
+
+    /// One pass over the data lines, the key columns read as `kinds` says.
+    private func read(names: [String], columns: Columns, headerPlace: RecordPlace, kinds: KeyKinds,
+                      tokenizer: inout ByteTokenizer) throws -> Dataset {
         let rowName = names[columns.row], columnName = names[columns.column], valueName = names[columns.value]
         let fieldCount = columns.fieldCount
 
@@ -45,8 +86,45 @@ struct LongFormReader {
         var panel = 0
         var grid = panels.grids.first ?? GrowingGrid()
         var lastPanel: (field: Field, index: Int)?
+        // The names of key columns read as names, in order of first appearance.
+        var rowKeys = KeyNames(), columnKeys = KeyNames()
+
+        /// A cell for messages: "row 2, column 5", or by its names: "model 'a', benchmark 'b'"
+        /// (joined by `joiner`: ", " or " and ").
+        func cellName(row: Int, column: Int, joiner: String) -> String {
+            guard kinds.anyNamed else { return "row \(row), column \(column)" }
+            let rowPart = kinds.rowsNamed ? "\(rowName) '\(rowKeys.labels[row])'" : "row \(row)"
+            let columnPart = kinds.columnsNamed ? "\(columnName) '\(columnKeys.labels[column])'" : "column \(column)"
+            return rowPart + joiner + columnPart
+        }
+
+        /// The row or column a key field stands for.
+        func key(_ field: Field, _ axis: Axis) throws -> Int {
+            let named = axis == .row ? kinds.rowsNamed : kinds.columnsNamed
+            let column = axis == .row ? rowName : columnName
+            if named {
+                let index = axis == .row ? rowKeys.index(of: field, in: text) : columnKeys.index(of: field, in: text)
+                guard let index else { throw emptyKey(field, axis, column: column) }
+                return index
+            }
+            switch text.key(field) {
+            case .index(let index):
+                return index
+            case .empty:
+                throw emptyKey(field, axis, column: column)
+            case .name:
+                var found = kinds
+                if axis == .row { found.rowsNamed = true } else { found.columnsNamed = true }
+                throw NamesFound(kinds: found)
+            case .tooLarge:
+                try checkForLaterNames(after: tokenizer, kinds: kinds, columns: columns)
+                throw text.error(field, "\(axis) index \(text.quoted(field)) is too large: a panel may hold at most \(DataLimits.maxCellsPerPanel) cells")
+            }
+        }
 
         let plainLines = PlainLineReader(text: text, delimiter: tokenizer.delimiter, columns: columns)
+        // The fast path reads indices only.
+        let usesFastPath = self.usesFastPath && !kinds.anyNamed
         var fields: [Field] = []
         fields.reserveCapacity(fieldCount + 1)
         var sawData = false
@@ -76,7 +154,7 @@ struct LongFormReader {
             }
             if let panelColumn = columns.panel {
                 let field = fields[panelColumn]
-                if lastPanel == nil || !sameBytes(lastPanel!.field, field) {
+                if lastPanel == nil || !text.sameBytes(lastPanel!.field, field) {
                     panel = try panels.index(of: field, in: text, columnName: names[panelColumn],
                                              linesLeft: linesLeft(after: tokenizer, dataStart: dataStart))
                     grid = panels.grids[panel]
@@ -84,25 +162,30 @@ struct LongFormReader {
                 }
             }
             let rowField = fields[columns.row], columnField = fields[columns.column]
-            let row = try text.index(rowField, kind: "row", column: rowName)
-            let column = try text.index(columnField, kind: "column", column: columnName)
+            let row = try key(rowField, .row)
+            let column = try key(columnField, .column)
             let value = try text.value(fields[columns.value], column: valueName)
 
             let claimed = grid.claimedCells(row: row, column: column)
             if claimed > grid.cellLimit {
+                try checkForLaterNames(after: tokenizer, kinds: kinds, columns: columns)
                 let culprit = row + 1 > grid.rows ? rowField : columnField
-                let size = "\(describe(panel: panels.titles[panel], columns))row \(row), column \(column) would make the panel \(max(grid.rows, row + 1)) x \(max(grid.columns, column + 1)) cells"
+                let size = "\(describe(panel: panels.titles[panel], columns))\(cellName(row: row, column: column, joiner: ", ")) would make the panel \(max(grid.rows, row + 1)) x \(max(grid.columns, column + 1)) cells"
+                let check = kinds.anyNamed ? "are the key columns right?" : "are the index columns right?"
                 if claimed > DataLimits.maxCellsPerPanel {
-                    throw text.error(culprit, "\(size), more than the limit of \(DataLimits.maxCellsPerPanel) (are the index columns right?)")
+                    throw text.error(culprit, "\(size), more than the limit of \(DataLimits.maxCellsPerPanel) (\(check))")
                 }
-                throw text.error(culprit, "\(size), more than this file has lines for, so cells would be missing (are the index columns right?); give every cell, or set \"missing\": \"bad\" in the spec's data section to draw gaps in the bad colour")
+                throw text.error(culprit, "\(size), more than this file has lines for, so cells would be missing (\(check)); give every cell, or set \"missing\": \"bad\" in the spec's data section to draw gaps in the bad colour")
             }
             if !grid.set(row: row, column: column, value: value) {
+                try checkForLaterNames(after: tokenizer, kinds: kinds, columns: columns)
                 let at = columns.panel == nil ? "" : "panel '\(panels.titles[panel])', "
                 let title = columns.panel == nil ? nil : panels.titles[panel]
-                let first = firstLine(ofPanel: title, row: row, column: column, columns: columns, delimiter: tokenizer.delimiter)
+                let first = firstLine(ofPanel: title, columns: columns, delimiter: tokenizer.delimiter,
+                                      row: { kinds.rowsNamed ? text.string($0) == rowKeys.labels[row] : text.key($0) == .index(row) },
+                                      column: { kinds.columnsNamed ? text.string($0) == columnKeys.labels[column] : text.key($0) == .index(column) })
                     .map { "first given on line \($0)" } ?? "given twice"
-                throw text.error(rowField, "duplicate cell (\(at)row \(row), column \(column)); \(first)")
+                throw text.error(rowField, "duplicate cell (\(at)\(cellName(row: row, column: column, joiner: ", "))); \(first)")
             }
         }
         guard sawData else {
@@ -110,20 +193,68 @@ struct LongFormReader {
                                      message: "no data rows after the header")
         }
 
+        // Why a key column with index-like values holds names: for messages about gaps, which a
+        // stray name in a column of indices causes.
+        let namesNote = [(rowKeys, rowName), (columnKeys, columnName)].compactMap { keys, column -> String? in
+            guard keys.hasIndexLikeNames, let first = keys.firstName else { return nil }
+            return "; column '\(column)' holds names, not indices, because line \(first.line), column \(text.column(at: first.origin)) gives \(text.quoted(first))"
+        }.joined()
+        let fillIn = "give every cell, or set \"missing\": \"bad\" in the spec's data section to draw gaps in the bad colour"
+
         var result: [Panel] = []
         result.reserveCapacity(panels.titles.count)
         for (panel, grid) in panels.grids.enumerated() {
+            let which = columns.panel == nil ? "the data" : "panel '\(panels.titles[panel])'"
+            if kinds.anyNamed {
+                // Every panel has a row (column) for each name in the file, in the same order.
+                let rows = kinds.rowsNamed ? rowKeys.labels.count : grid.rows
+                let width = kinds.columnsNamed ? columnKeys.labels.count : grid.columns
+                if !grid.claim(rows: rows, columns: width) {
+                    let counts = [kinds.rowsNamed ? "\(rows) names in column '\(rowName)'" : nil,
+                                  kinds.columnsNamed ? "\(width) names in column '\(columnName)'" : nil]
+                    let shape = "\(which) would be \(rows) x \(width) cells (\(counts.compactMap { $0 }.joined(separator: ", ")))"
+                    if rows * width > DataLimits.maxCellsPerPanel {
+                        throw HeatGridError.data(file: text.displayPath, line: nil, column: nil, message:
+                            "\(shape), more than the limit of \(DataLimits.maxCellsPerPanel) (are the key columns right?)\(namesNote)")
+                    }
+                    throw HeatGridError.data(file: text.displayPath, line: nil, column: nil, message:
+                        "\(shape), more than this file has lines for, so cells would be missing\(namesNote); \(fillIn)")
+                }
+            }
             if spec.missing == .error, let gap = grid.missingCells() {
-                let which = columns.panel == nil ? "the data has" : "panel '\(panels.titles[panel])' has"
                 throw HeatGridError.data(file: text.displayPath, line: nil, column: nil, message:
-                    "\(which) no value for row \(gap.row), column \(gap.column) (\(gap.count) cells missing); give every cell, or set \"missing\": \"bad\" in the spec's data section to draw gaps in the bad colour")
+                    "\(which) has no value for \(cellName(row: gap.row, column: gap.column, joiner: " and ")) (\(gap.count) cells missing)\(namesNote); \(fillIn)")
             }
             // Taking the matrix empties the grid; its values are usually handed over as they are.
             let (rows, columns) = (grid.rows, grid.columns)
             result.append(Panel(title: panels.titles[panel],
-                                matrix: Matrix(rows: rows, columns: columns, values: grid.takeMatrix())))
+                                matrix: Matrix(rows: rows, columns: columns, values: grid.takeMatrix()),
+                                rowLabels: kinds.rowsNamed ? rowKeys.labels : nil,
+                                columnLabels: kinds.columnsNamed ? columnKeys.labels : nil))
         }
         return Dataset(panels: result, rowName: rowName, columnName: columnName, valueName: valueName)
+    }
+
+    /// An empty key field: neither an index nor a name.
+    private func emptyKey(_ field: Field, _ axis: Axis, column: String) -> HeatGridError {
+        text.error(field, "expected a \(axis) index (0, 1, 2, ...) or a \(axis) name in column '\(column)', found an empty field")
+    }
+
+    /// Before an error only indices can cause (a duplicate, a panel too large): if a key column
+    /// read as indices holds a name further on, it is a column of names and the error is void,
+    /// so the pass throws `NamesFound` to start again. (Only on the way to an error.)
+    private func checkForLaterNames(after tokenizer: ByteTokenizer, kinds: KeyKinds, columns: Columns) throws {
+        var scan = tokenizer
+        var fields: [Field] = []
+        var found = kinds
+        // A line the tokenizer cannot read ends the search: the pass stops there too.
+        while let _ = try? scan.next(into: &fields) {
+            guard fields.count == columns.fieldCount else { break }
+            if !found.rowsNamed, text.key(fields[columns.row]) == .name { found.rowsNamed = true }
+            if !found.columnsNamed, text.key(fields[columns.column]) == .name { found.columnsNamed = true }
+            if found.rowsNamed && found.columnsNamed { break }
+        }
+        if found != kinds { throw NamesFound(kinds: found) }
     }
 
     /// About how many lines follow the tokenizer's position, judging by the length of the data
@@ -134,21 +265,19 @@ struct LongFormReader {
         return (text.bytes.count - tokenizer.position) / max(bytesRead / linesRead, 1)
     }
 
-    /// The line that first gave a cell, found again by re-reading the file from the top (only
-    /// when reporting a duplicate: the grids keep one bit per cell, not its line). Every record
-    /// before the duplicate was read without error, so none fails here.
-    private func firstLine(ofPanel title: String?, row: Int, column: Int, columns: Columns,
-                           delimiter: Delimiter) -> Int? {
+    /// The line that first gave a cell (of the panel titled `title`, with a row key field that
+    /// `row` accepts and a column key field that `column` accepts), found again by re-reading
+    /// the file from the top (only when reporting a duplicate: the grids keep one bit per cell,
+    /// not its line). Every record before the duplicate was read without error, so none fails here.
+    private func firstLine(ofPanel title: String?, columns: Columns, delimiter: Delimiter,
+                           row: (Field) -> Bool, column: (Field) -> Bool) -> Int? {
         var tokenizer = ByteTokenizer(text, delimiter: delimiter)
         var fields: [Field] = []
         _ = try? tokenizer.next(into: &fields)  // the header
         while let _ = try? tokenizer.next(into: &fields), fields.count == columns.fieldCount {
             if let title, let panelColumn = columns.panel, text.string(fields[panelColumn]) != title { continue }
             let rowField = fields[columns.row]
-            if (try? text.index(rowField, kind: "row", column: "")) == row,
-               (try? text.index(fields[columns.column], kind: "column", column: "")) == column {
-                return rowField.line
-            }
+            if row(rowField), column(fields[columns.column]) { return rowField.line }
         }
         return nil
     }
@@ -186,15 +315,62 @@ struct LongFormReader {
     private func describe(panel title: String, _ columns: Columns) -> String {
         columns.panel == nil ? "" : "panel '\(title)': "
     }
+}
 
+extension SourceText {
     /// Whether two fields have the same raw bytes (and the same quoting, which decides trimming).
     @inline(__always)
-    private func sameBytes(_ a: Field, _ b: Field) -> Bool {
+    func sameBytes(_ a: Field, _ b: Field) -> Bool {
         let length = a.end - a.start
         guard length == b.end - b.start, a.isQuoted == b.isQuoted else { return false }
-        let bytes = text.bytes
         for k in 0..<length where bytes[a.start + k] != bytes[b.start + k] { return false }
         return true
+    }
+}
+
+/// The names of a key column read as names, in order of first appearance in the file.
+private struct KeyNames {
+    /// The names, row (column) 0 first.
+    private(set) var labels: [String] = []
+    private var indexByName: [String: Int] = [:]
+    /// Where each name was first given (its raw bytes).
+    private var firstFields: [Field] = []
+    /// The last field looked up: long-form files repeat a key on consecutive lines or cycle
+    /// through the keys in order, and a byte comparison with the last name or the one after it
+    /// is cheaper than a String and a lookup.
+    private var last: (field: Field, index: Int)?
+    /// The first field that is not an index, and whether some names look like indices ("3"):
+    /// such a column was likely meant to hold indices, and messages about gaps say why it holds names.
+    private(set) var firstName: Field?
+    private(set) var hasIndexLikeNames = false
+
+    /// The row (column) of the name in `field`, added when new; nil for an empty field.
+    mutating func index(of field: Field, in text: SourceText) -> Int? {
+        if let last {
+            if text.sameBytes(last.field, field) { return last.index }
+            let next = last.index + 1 < labels.count ? last.index + 1 : 0
+            if text.sameBytes(firstFields[next], field) {
+                self.last = (field, next)
+                return next
+            }
+        }
+        let name = text.string(field)
+        let index: Int
+        if let known = indexByName[name] {
+            index = known
+        } else {
+            switch text.key(field) {
+            case .empty: return nil
+            case .name: if firstName == nil { firstName = field }
+            case .index, .tooLarge: hasIndexLikeNames = true
+            }
+            index = labels.count
+            labels.append(name)
+            firstFields.append(field)
+            indexByName[name] = index
+        }
+        last = (field, index)
+        return index
     }
 }
 

@@ -32,6 +32,7 @@ struct FastPanelsReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p = 3 }
         var panels: [Panel]?
         var names: [String: String] = [:]
+        var labels: [String: [String]?] = [:]
         try object { key, reader in
             switch key {
             case "panels":
@@ -40,12 +41,25 @@ struct FastPanelsReader {
             case "rowName", "columnName", "valueName":
                 guard names[key] == nil else { throw Decline() }
                 names[key] = try reader.nameValue()
+            case "rowLabels", "columnLabels":
+                guard labels[key] == nil else { throw Decline() }
+                labels[key] = .some(try reader.labelList())
             default:
                 try reader.skipValue(depth: 1)
             }
         }
         skipWhitespace()
-        guard p == bytes.count, let panels, !panels.isEmpty else { throw Decline() }
+        guard p == bytes.count, var panels, !panels.isEmpty else { throw Decline() }
+        // The top level's labels are every panel's that gives none; a count unlike the matrix's
+        // is the general reader's to report.
+        for k in panels.indices {
+            let rowLabels = panels[k].rowLabels ?? (labels["rowLabels"] ?? nil)
+            let columnLabels = panels[k].columnLabels ?? (labels["columnLabels"] ?? nil)
+            guard rowLabels.map({ $0.count == panels[k].matrix.rows }) ?? true,
+                  columnLabels.map({ $0.count == panels[k].matrix.columns }) ?? true else { throw Decline() }
+            panels[k].rowLabels = rowLabels
+            panels[k].columnLabels = columnLabels
+        }
         return Dataset(panels: panels, rowName: names["rowName"] ?? "row", columnName: names["columnName"] ?? "column",
                        valueName: names["valueName"] ?? "value")
     }
@@ -57,6 +71,15 @@ struct FastPanelsReader {
         return try string()
     }
 
+    /// Labels are strings in an array; null means none.
+    private mutating func labelList() throws -> [String]? {
+        skipWhitespace()
+        if try literal("null") { return nil }
+        var labels: [String] = []
+        try array { reader in labels.append(try reader.string()) }
+        return labels
+    }
+
     private mutating func panelList() throws -> [Panel] {
         var panels: [Panel] = []
         try array { reader in panels.append(try reader.panel()) }
@@ -66,6 +89,7 @@ struct FastPanelsReader {
     private mutating func panel() throws -> Panel {
         var title: String??
         var matrix: Matrix?
+        var labels: [String: [String]?] = [:]
         try object { key, reader in
             switch key {
             case "title":
@@ -74,12 +98,18 @@ struct FastPanelsReader {
             case "values":
                 guard matrix == nil else { throw Decline() }
                 matrix = try reader.values()
+            case "rowLabels", "columnLabels":
+                guard labels[key] == nil else { throw Decline() }
+                labels[key] = .some(try reader.labelList())
             default:
                 try reader.skipValue(depth: 3)
             }
         }
         guard let matrix else { throw Decline() }
-        return Panel(title: (title ?? nil) ?? "", matrix: matrix)
+        let rowLabels = labels["rowLabels"] ?? nil, columnLabels = labels["columnLabels"] ?? nil
+        guard rowLabels.map({ $0.count == matrix.rows }) ?? true,
+              columnLabels.map({ $0.count == matrix.columns }) ?? true else { throw Decline() }
+        return Panel(title: (title ?? nil) ?? "", matrix: matrix, rowLabels: rowLabels, columnLabels: columnLabels)
     }
 
     /// Rows of numbers or nulls, all as long as the first, which is not empty. (Plain loops rather

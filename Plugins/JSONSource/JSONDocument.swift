@@ -34,9 +34,22 @@ struct JSONDocument: Decodable {
         guard !list.isAtEnd else {
             throw JSONShapeError("\"panels\" is empty; expected at least one panel like {\"title\": \"...\", \"values\": [[...]]}")
         }
+        let rowLabels = try Self.labels(top, "rowLabels", in: "")
+        let columnLabels = try Self.labels(top, "columnLabels", in: "")
         var panels: [Panel] = []
         while !list.isAtEnd {
-            panels.append(try Self.panel(list.superDecoder(), index: panels.count))
+            var panel = try Self.panel(list.superDecoder(), index: panels.count)
+            // The top level's labels are every panel's that gives none.
+            let label = panel.title.isEmpty ? "panels[\(panels.count)]" : "panel '\(panel.title)'"
+            if panel.rowLabels == nil, let rowLabels {
+                try Self.check(rowLabels, "\"rowLabels\"", count: panel.matrix.rows, "rows", of: label)
+                panel.rowLabels = rowLabels
+            }
+            if panel.columnLabels == nil, let columnLabels {
+                try Self.check(columnLabels, "\"columnLabels\"", count: panel.matrix.columns, "columns", of: label)
+                panel.columnLabels = columnLabels
+            }
+            panels.append(panel)
         }
         dataset = Dataset(panels: panels,
                           rowName: try Self.name(top, "rowName", default: "row"),
@@ -105,7 +118,36 @@ struct JSONDocument: Decodable {
             }
             rowCount += 1
         }
-        return Panel(title: title, matrix: Matrix(rows: rowCount, columns: columns, values: values))
+        let rowLabels = try labels(object, "rowLabels", in: "\(label) ")
+        let columnLabels = try labels(object, "columnLabels", in: "\(label) ")
+        if let rowLabels { try check(rowLabels, "\(label) \"rowLabels\"", count: rowCount, "rows", of: "the panel") }
+        if let columnLabels { try check(columnLabels, "\(label) \"columnLabels\"", count: columns, "columns", of: "the panel") }
+        return Panel(title: title, matrix: Matrix(rows: rowCount, columns: columns, values: values),
+                     rowLabels: rowLabels, columnLabels: columnLabels)
+    }
+
+    /// Optional labels: an array of strings, or null for none. `place` starts messages ("panel 'A' ").
+    private static func labels(_ object: KeyedDecodingContainer<Key>, _ key: String, in place: String) throws -> [String]? {
+        guard object.contains(Key(key)), try !object.decodeNil(forKey: Key(key)) else { return nil }
+        let decoder = try object.superDecoder(forKey: Key(key))
+        guard var list = try? decoder.unkeyedContainer() else {
+            throw JSONShapeError("\(place)\"\(key)\" must be an array of strings (one label per \(key == "rowLabels" ? "row" : "column")), found \(JSONValueKind.describe(decoder))")
+        }
+        var labels: [String] = []
+        while !list.isAtEnd {
+            let item = try list.superDecoder()
+            guard let text = try? item.singleValueContainer().decode(String.self) else {
+                throw JSONShapeError("\(place)\"\(key)\"[\(labels.count)] must be a string, found \(JSONValueKind.describe(item))")
+            }
+            labels.append(text)
+        }
+        return labels
+    }
+
+    /// Labels must name every row (column): "panel 'A' "rowLabels" has 3 labels, but the panel has 4 rows".
+    private static func check(_ labels: [String], _ key: String, count: Int, _ what: String, of owner: String) throws {
+        guard labels.count != count else { return }
+        throw JSONShapeError("\(key) has \(labels.count) label\(labels.count == 1 ? "" : "s"), but \(owner) has \(count) \(what); give one label per \(what.dropLast())")
     }
 
     /// One of the optional dimension names, or its default.

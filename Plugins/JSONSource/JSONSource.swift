@@ -10,14 +10,16 @@ import HeatGridCore
 ///
 /// Each panel's `values` lists its rows (row 0 first), all of the same length; `null` is a bad
 /// cell. `title` may be omitted (an untitled panel); the three names default to "row",
-/// "column" and "value". Other keys are ignored.
+/// "column" and "value". Rows and columns may be named: `"rowLabels": ["llama-3", ...]` and
+/// `"columnLabels": [...]` (strings, one per row or column) at the top level name them in every
+/// panel, and in a panel object that panel's (over the top level's). Other keys are ignored.
 public struct JSONSource: DataSource {
     /// "json".
     public let format = "json"
     /// json.
     public let fileExtensions = ["json"]
 
-    public let summary = "panels of nested arrays: {\"panels\": [{\"title\": ..., \"values\": [[...], ...]}], \"rowName\": ...}"
+    public let summary = "panels of nested arrays: {\"panels\": [{\"title\": ..., \"values\": [[...], ...]}], \"rowName\": ..., \"rowLabels\": [...]}"
 
     /// A JSON source; it has no settings.
     public init() {}

@@ -47,24 +47,28 @@ struct ErrorTests {
         }
     }
 
-    @Test func badRowIndices() throws {
+    /// A key that is not a whole number of at least 0 makes its column one of names (see
+    /// NamedKeyTests); in a column of indices that leaves gaps, and the message says why.
+    @Test func aStrayNameInAColumnOfIndicesIsExplainedByTheGapError() throws {
         for text in ["-1", "1.5", "x", "nan", "1e999"] {
-            let failure = try loadFailure("row,column,value\n0,0,1\n\(text),0,1\n")
-            #expect(failure.line == 3 && failure.column == 1)
-            #expect(failure.message.contains("whole-number row index"))
-            #expect(failure.message.contains("column 'row'"))
-            #expect(failure.message.contains("'\(text)'"))
+            let failure = try loadFailure("row,column,value\n0,0,1\n0,1,1\n\(text),0,1\n")
+            #expect(failure.line == nil && failure.column == nil)
+            #expect(failure.message.hasPrefix("the data has no value for row '\(text)' and column 1 (1 cells missing); column 'row' holds names, not indices, because line 4, column 1 gives '\(text)'"),
+                    "\(failure.message)")
         }
-        let empty = try loadFailure("row,column,value\n,0,1\n")
-        #expect(empty.line == 2 && empty.column == 1 && empty.message.contains("found an empty field"))
     }
 
-    @Test func badColumnIndexNamesItsHeader() throws {
-        let spec = DataSpec(path: "x", row: "layer", column: "head", value: "score")
-        let failure = try loadFailure("layer,head,score\n3,-2,1\n", spec: spec)
-        #expect(failure.line == 2 && failure.column == 3)
-        #expect(failure.message.contains("whole-number column index"))
-        #expect(failure.message.contains("column 'head'"))
+    @Test func emptyKeysAreErrors() throws {
+        let empty = try loadFailure("row,column,value\n0,0,1\n,0,1\n")
+        #expect(empty.line == 3 && empty.column == 1)
+        #expect(empty.message == "expected a row index (0, 1, 2, ...) or a row name in column 'row', found an empty field")
+        // In a column of names too, and quoted or blank.
+        let spec = DataSpec(path: "x", row: "model", column: "task", value: "score")
+        let named = try loadFailure("model,task,score\na,t,1\n\"\",t,2\n", spec: spec)
+        #expect(named.line == 3 && named.column == 1 && named.message.contains("a row name in column 'model', found an empty field"))
+        let blank = try loadFailure("model,task,score\na,t,1\na,  ,2\n", spec: spec)
+        #expect(blank.line == 3 && blank.column == 3)
+        #expect(blank.message == "expected a column index (0, 1, 2, ...) or a column name in column 'task', found an empty field")
     }
 
     @Test func duplicateCell() throws {

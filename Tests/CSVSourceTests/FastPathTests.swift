@@ -148,6 +148,8 @@ struct FastPathTests {
         switch (fast, reference) {
         case (.success(let a), .success(let b)):
             #expect(a.panels.map(\.title) == b.panels.map(\.title), "\(text)")
+            #expect(a.panels.map(\.rowLabels) == b.panels.map(\.rowLabels), "\(text)")
+            #expect(a.panels.map(\.columnLabels) == b.panels.map(\.columnLabels), "\(text)")
             for (x, y) in zip(a.panels, b.panels) {
                 #expect(x.matrix.rows == y.matrix.rows && x.matrix.columns == y.matrix.columns, "\(text)")
                 #expect(Self.sameValues(x.matrix.values, y.matrix.values), "\(text)")
@@ -185,7 +187,7 @@ struct FastPathTests {
     @Test func errorsOnPlainLinesMatchTheTokenizers() throws {
         for (line, column, fragment) in [("A,0,1,abc", 7, "expected a number in column 'value'"),
                                          ("A,0,1,inf", 7, "must be finite"),
-                                         ("A,-1,1,2", 3, "whole-number row index"),
+                                         ("A,,1,2", 3, "found an empty field"),
                                          ("A,0,1,2,3", 9, "expected 4 fields like the header, found 5"),
                                          ("A,0,1", 6, "expected 4 fields like the header, found 3"),
                                          ("A,0,0,5", 3, "duplicate cell")] {

@@ -55,7 +55,9 @@ import Testing
         Case(name: "header only", data: header, spec: spec, expected: ["d.csv:2:1", "no data rows"]),
         Case(name: "quote left open", data: header + "\"A,0,0,0.1\n", spec: spec, expected: ["d.csv:2:1", "unterminated quoted field"]),
         Case(name: "infinite value", data: header + "A,0,0,inf\n", spec: spec, expected: ["d.csv:2:7", "finite"]),
-        Case(name: "negative index", data: header + "A,-1,0,0.1\n", spec: spec, expected: ["d.csv:2:3", "whole-number row index"]),
+        Case(name: "empty index", data: header + "A,,0,0.1\n", spec: spec, expected: ["d.csv:2:3", "expected a row index", "empty field"]),
+        Case(name: "a stray name among indices", data: good + "A,x,0,0.5\n", spec: spec,
+             expected: ["d.csv: ", "no value for layer 'x' and column 1", "column 'layer' holds names, not indices, because line 6, column 3 gives 'x'"]),
         Case(name: "a 1e6 x 1e6 claimed size", data: header + "A,1000000,1000000,1\n", spec: spec,
              expected: ["d.csv:2:3", "more than the limit"]),
         // Found by fuzzing: 600 bytes once grew a 12-million-row panel (1.2 GB) before failing.

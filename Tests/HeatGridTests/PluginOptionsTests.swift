@@ -109,7 +109,7 @@ private struct GutterLayout: Layout {
         let folder = temporaryFolder()
         // Checked before the file is read: the file need not even exist.
         let npy = try write(#"{"data": {"path": "heads.npy", "value": "importance"}}"#, to: "spec.json", in: folder)
-        #expect(failure(npy) == "spec.json: data.value: the 'npy' source has no option 'value' (it has no options; 'value' is an option of the 'csv' source)")
+        #expect(failure(npy) == "spec.json: data.value: the 'npy' source has no option 'value' (its options: rowLabels, columnLabels; 'value' is an option of the 'csv' source)")
         let inspect = try heatgrid(["inspect", "spec.json"], in: folder)
         #expect(inspect.status == 1 && inspect.stderr.contains("spec.json: data.value: the 'npy' source has no option 'value'"), "\(inspect.stderr)")
         let matrix = try write(#"{"data": {"path": "m.txt", "format": "matrix", "missing": "bad"}}"#, to: "m.json", in: folder)

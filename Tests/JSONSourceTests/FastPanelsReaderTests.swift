@@ -20,6 +20,7 @@ struct FastPanelsReaderTests {
         #expect([a.rowName, a.columnName, a.valueName] == [b.rowName, b.columnName, b.valueName])
         for (p, q) in zip(a.panels, b.panels) {
             #expect(p.matrix.rows == q.matrix.rows && p.matrix.columns == q.matrix.columns)
+            #expect(p.rowLabels == q.rowLabels && p.columnLabels == q.columnLabels)
             let differing = zip(p.matrix.values, q.matrix.values).filter { $0.bitPattern != $1.bitPattern && !($0.isNaN && $1.isNaN) }
             #expect(differing.isEmpty, "\(differing.prefix(5))")
         }
@@ -81,7 +82,7 @@ struct FastPanelsReaderTests {
     /// Mangled documents: whatever the fast reader accepts, the general reader reads to the same
     /// dataset (a byte deleted, duplicated, or a number's character replaced, in a valid document).
     @Test func whatTheFastReaderAcceptsTheGeneralReaderReadsAlike() {
-        let valid = Array(#"{"rowName": "L", "panels": [{"title": "A\u00e9", "values": [[1, 2.5e-3, null], [-4, 0.125, 6E2]]}, {"values": [[7]]}], "x": [true, {"y": null}]}"#.utf8)
+        let valid = Array(#"{"rowName": "L", "panels": [{"title": "A\u00e9", "values": [[1, 2.5e-3, null], [-4, 0.125, 6E2]], "rowLabels": ["r0", "r1"]}, {"values": [[7]], "columnLabels": ["only"], "rowLabels": null}], "x": [true, {"y": null}], "columnLabels": ["c0", "c\u00e9", "c2"]}"#.utf8)
         #expect(valid.withUnsafeBytes { FastPanelsReader.read($0) } != nil, "the unmangled document")
         var generator = SystemRandomNumberGenerator()
         var accepted = 0

@@ -10,9 +10,19 @@ public struct DataRequest: Sendable {
     public var spec: DataSpec
     /// The spec file, for error messages about `data` keys.
     public var specFile: String
+    /// The folder the spec's relative paths start from (the spec file's), for paths a source
+    /// reads from its options; nil when unknown, and then the data file's folder is used.
+    public var baseURL: URL?
 
-    public init(url: URL, displayPath: String, spec: DataSpec, specFile: String = "spec") {
+    public init(url: URL, displayPath: String, spec: DataSpec, specFile: String = "spec", baseURL: URL? = nil) {
         self.url = url; self.displayPath = displayPath; self.spec = spec; self.specFile = specFile
+        self.baseURL = baseURL
+    }
+
+    /// A path written in the spec's `data` section (e.g. a source's label file), resolved as
+    /// `data.path` is: relative to the spec file's folder (`baseURL`), `~` expanded.
+    public func resolvingSpecPath(_ path: String) -> URL {
+        (baseURL ?? url.deletingLastPathComponent()).resolvingSpecPath(path)
     }
 }
 

@@ -4,11 +4,31 @@ public struct Panel: Sendable, Equatable {
     public var title: String
     /// The panel's values.
     public var matrix: Matrix
+    /// The names of the matrix's rows, row 0 first (e.g. model names), or nil when the rows are
+    /// known by their 0-based indices only. When set, it holds exactly `matrix.rows` names.
+    public var rowLabels: [String]?
+    /// The names of the matrix's columns, column 0 first (e.g. benchmark names), or nil when the
+    /// columns are known by their 0-based indices only. When set, it holds exactly
+    /// `matrix.columns` names.
+    public var columnLabels: [String]?
 
-    public init(title: String, matrix: Matrix) {
+    /// A panel; labels, when given, must name every row (column) of `matrix`.
+    public init(title: String, matrix: Matrix, rowLabels: [String]? = nil, columnLabels: [String]? = nil) {
+        precondition(rowLabels.map { $0.count == matrix.rows } ?? true,
+                     "rowLabels must hold one label per matrix row")
+        precondition(columnLabels.map { $0.count == matrix.columns } ?? true,
+                     "columnLabels must hold one label per matrix column")
         self.title = title
         self.matrix = matrix
+        self.rowLabels = rowLabels
+        self.columnLabels = columnLabels
     }
+
+    /// The name of row `row`: its label, or its 0-based index ("3") when the rows have none.
+    public func rowLabel(_ row: Int) -> String { rowLabels?[row] ?? String(row) }
+
+    /// The name of column `column`: its label, or its 0-based index when the columns have none.
+    public func columnLabel(_ column: Int) -> String { columnLabels?[column] ?? String(column) }
 }
 
 /// What a `DataSource` produces: panels in display order, and the names of the row, column
@@ -32,6 +52,10 @@ public struct Dataset: Sendable, Equatable {
 
     /// Cells in all panels.
     public var cellCount: Int { panels.reduce(0) { $0 + $1.matrix.values.count } }
+
+    /// Whether any panel names its rows or columns (`Panel.rowLabels`, `columnLabels`); false
+    /// when every panel's keys are plain indices.
+    public var hasLabels: Bool { panels.contains { $0.rowLabels != nil || $0.columnLabels != nil } }
 
     /// Smallest and largest finite value over all panels, or nil when every cell is bad.
     public var finiteExtent: ClosedRange<Double>? {

@@ -24,7 +24,8 @@ public struct Renderer: Sendable {
     public func loadData(_ spec: DataSpec, relativeTo baseURL: URL, specFile: String = "spec") throws -> Dataset {
         let url = baseURL.resolvingSpecPath(spec.path)
         let source = try registry.source(for: spec, fileExtension: url.pathExtension, specFile: specFile)
-        let dataset = try source.load(DataRequest(url: url, displayPath: displayPath(url), spec: spec, specFile: specFile))
+        let dataset = try source.load(DataRequest(url: url, displayPath: displayPath(url), spec: spec, specFile: specFile,
+                                                           baseURL: baseURL))
         guard !dataset.panels.isEmpty else {
             throw HeatGridError.data(file: displayPath(url), line: nil, column: nil, message: "the file holds no panels")
         }

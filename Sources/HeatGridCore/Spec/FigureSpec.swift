@@ -95,9 +95,9 @@ public struct DataSpec: Sendable, Equatable, Codable, PluginSection {
 
     /// Long-form column holding the panel name (omit for a single panel).
     public var panel: String? { get { string("panel") } set { options["panel"] = newValue?.specValue } }
-    /// Long-form column holding the row index (0-based).
+    /// Long-form column holding the row key: a 0-based index, or a name.
     public var row: String? { get { string("row") } set { options["row"] = newValue?.specValue } }
-    /// Long-form column holding the column index (0-based).
+    /// Long-form column holding the column key: a 0-based index, or a name.
     public var column: String? { get { string("column") } set { options["column"] = newValue?.specValue } }
     /// Long-form column holding the value.
     public var value: String? { get { string("value") } set { options["value"] = newValue?.specValue } }
