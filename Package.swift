@@ -59,7 +59,8 @@ let package = Package(
                           // binds to the tool's own HeatGridCore: one copy of every type across the boundary.
                           linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]),
 
-        .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore"]),
+        // Fixtures/ (scipy's clusterings, from scripts/generate-linkage-fixtures.py) are read by path.
+        .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource"]),
         .testTarget(name: "JSONSourceTests", dependencies: ["JSONSource"]),
         .testTarget(name: "NumPySourceTests", dependencies: ["NumPySource", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
