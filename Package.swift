@@ -59,6 +59,9 @@ let package = Package(
                           // binds to the tool's own HeatGridCore: one copy of every type across the boundary.
                           linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]),
 
+        // bench/cluster.py times the clustering with this against scipy (`swift build -c release --product ClusterBench`).
+        .executableTarget(name: "ClusterBench", dependencies: ["HeatGridCore"], path: "bench/ClusterBench"),
+
         // Fixtures/ (scipy's clusterings, from scripts/generate-linkage-fixtures.py) are read by path.
         .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource"]),
