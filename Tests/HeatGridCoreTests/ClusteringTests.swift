@@ -322,6 +322,15 @@ private struct SeededGenerator: RandomNumberGenerator {
         let correlation = try Clustering.distances([1e-300, 2e-300, 3e-300, 3e300, 2e300, 1e300], rows: 2, columns: 3,
                                                    metric: .correlation)
         #expect(close(correlation[0], 2, 1e-12))
+        // Just inside the range that is not rescaled: products of sums of squares must not vanish.
+        let small = [1.0, 2, 3, 1, 2, 3.5]
+        for metric in [DistanceMetric.correlation, .cosine] {
+            let reference = try Clustering.distances(small, rows: 2, columns: 3, metric: metric)[0]
+            for factor in [1e-74, 1e-80, 1e74, 1e80] {
+                let d = try Clustering.distances(small.map { $0 * factor }, rows: 2, columns: 3, metric: metric)[0]
+                #expect(close(d, reference, 1e-12), "\(metric) at \(factor): \(d) vs \(reference)")
+            }
+        }
     }
 
     @Test func noRowAndOneRow() throws {

@@ -25,6 +25,8 @@
 // - a pair with no common coordinate: under correlation and cosine 1, as above; under euclidean,
 //   the largest distance of any pair that has common coordinates (0 when no pair has one), so
 //   such rows join the others last.
+// Magnitudes beyond 2^±250 (about 1e±75), whose squares would overflow or vanish, are rescaled by
+// a power of two first (each row for correlation and cosine, the whole matrix for euclidean).
 //
 // Speed. Rows without missing values go through one tight kernel: their dot products, four rows
 // against two at a time (eight sums per pass over the columns, in SIMD registers), in blocks of
@@ -85,16 +87,16 @@ struct PairwiseDistances {
     let columns: Int
     let metric: DistanceMetric
     /// A power of two: the true distances are the computed ones times this. It is 1 unless, under
-    /// euclidean, the largest magnitude is beyond 2^±500, where squares would overflow or vanish
-    /// (correlation and cosine rescale such rows each by its own power of two instead, which
-    /// changes nothing in their distances).
+    /// euclidean, the largest magnitude is beyond 2^±250, where squares and their products would
+    /// overflow or vanish (correlation and cosine rescale such rows each by its own power of two
+    /// instead, which changes nothing in their distances).
     let scale: Double
 
     init(values: [Double], rows: Int, columns: Int, metric: DistanceMetric) {
         self.rows = rows; self.columns = columns; self.metric = metric
-        /// The power of two that brings `largest` to 1...2 when it is beyond 2^±500, else 0.
+        /// The power of two that brings `largest` to 1...2 when it is beyond 2^±250, else 0.
         func exponent(_ largest: Double) -> Int {
-            largest > 0x1p500 || (largest > 0 && largest < 0x1p-500) ? Int(largest.exponent) : 0
+            largest > 0x1p250 || (largest > 0 && largest < 0x1p-250) ? Int(largest.exponent) : 0
         }
         func scaled(_ v: Double, _ e: Int) -> Double { v.isFinite ? Double(sign: .plus, exponent: -e, significand: v) : v }
         var scaledValues = values
