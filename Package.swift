@@ -59,7 +59,11 @@ let package = Package(
                           // binds to the tool's own HeatGridCore: one copy of every type across the boundary.
                           linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]),
 
-        .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore"]),
+        // bench/cluster.py times the clustering with this against scipy (`swift build -c release --product ClusterBench`).
+        .executableTarget(name: "ClusterBench", dependencies: ["HeatGridCore"], path: "bench/ClusterBench"),
+
+        // Fixtures/ (scipy's clusterings, from scripts/generate-linkage-fixtures.py) are read by path.
+        .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource"]),
         .testTarget(name: "JSONSourceTests", dependencies: ["JSONSource"]),
         .testTarget(name: "NumPySourceTests", dependencies: ["NumPySource", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -17,6 +17,9 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPlugin(kind: String, name: String, available: [String])
     /// A colormap name that is not registered, with the closest registered names.
     case unknownColormap(name: String, closest: [String], available: [String])
+    /// An input bigger than a computation accepts: `count` items where at most `limit` are,
+    /// e.g. rows to cluster (their pairwise distances take `count`² / 2 doubles).
+    case tooLarge(what: String, count: Int, limit: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -39,6 +42,8 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownColormap(name, closest, available):
             let hint = closest.isEmpty ? "" : "did you mean \(closest.prefix(3).map { "'\($0)'" }.joined(separator: " or "))? "
             return "unknown colormap '\(name)'; \(hint)available: \(available.joined(separator: ", ")) (each also reversed with _r), or a path to a .csv/.json/.cpt file"
+        case let .tooLarge(what, count, limit, reason):
+            return "too many \(what): \(count), the limit is \(limit) (\(reason))"
         }
     }
 }
