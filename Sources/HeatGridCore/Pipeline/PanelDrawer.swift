@@ -12,6 +12,8 @@ struct TextLines: Equatable {
     /// How far the last x tick label reaches past the right edge of its body (the label is
     /// centred on the last cell), reserved on outer right sides so it stays on the canvas.
     var tickOverhang = 0.0
+    /// Whether named x tick labels are set vertically (they do not fit side by side).
+    var xRotated = false
     /// The panel titles' size as a fraction of the theme's (they shrink together to fit): their
     /// lines are reserved at this size and never drawn larger (in 1/64 steps, so rounds settle).
     var titleScale = 1.0
@@ -23,6 +25,7 @@ struct TextLines: Equatable {
         return TextLines(panelTitles: (0..<count).map { max(panelTitle($0), other.panelTitle($0)) }, xTitle: max(xTitle, other.xTitle),
                   yTitle: max(yTitle, other.yTitle), colorbarTitle: max(colorbarTitle, other.colorbarTitle),
                   titleLift: max(titleLift, other.titleLift), tickOverhang: max(tickOverhang, other.tickOverhang),
+                  xRotated: xRotated || other.xRotated,
                   titleScale: min(titleScale, other.titleScale))
     }
 }
@@ -42,6 +45,8 @@ struct PanelTexts {
     var yTitles: [AxisTitle]
     /// How far titles are lifted off their bodies (reserved in the top stacks).
     var titleLift: Double
+    /// Whether named x tick labels are set vertically.
+    var xRotated: Bool
     /// What the text would take with room to wrap (at most the composer's maximum lines).
     var wanted: TextLines
 }
@@ -83,10 +88,15 @@ struct PanelDrawer {
             var d = PanelDecorations()
             d.top = [hasPanelTitles ? SideComponent(role: "panel-title", thickness: theme.titlePad + reserved.titleLift + Double(reserved.panelTitle(i)) * titleLine)
                                     : SideComponent(role: "tick-overhang", thickness: reserved.titleLift)]
-            let yTickWidth = try ticks(cells: panel.matrix.rows, step: labels.yTickStep)
-                .map { try measurer.measure(String($0), font: tickFont).width }.max() ?? 0
+            let yLabels = try axisLabels(panel.rowLabels, count: panel.matrix.rows)
+            let yTickWidth = try ticks(cells: panel.matrix.rows, step: yStep(panel))
+                .map { try measurer.measure(yLabels[$0], font: tickFont).width }.max() ?? 0
             d.left = [SideComponent(role: "y-ticks", thickness: theme.tickLength + theme.tickPad + yTickWidth, outerOnly: sharesY)]
-            d.bottom = [SideComponent(role: "x-ticks", thickness: theme.tickLength + theme.tickPad + tickHeight, outerOnly: sharesX)]
+            // Named x labels set vertically reach as far down as the longest one.
+            let xLabelExtent = reserved.xRotated && panel.columnLabels != nil
+                ? try axisLabels(panel.columnLabels, count: panel.matrix.columns).map { try measurer.measure($0, font: tickFont).width }.max() ?? 0
+                : tickHeight
+            d.bottom = [SideComponent(role: "x-ticks", thickness: theme.tickLength + theme.tickPad + xLabelExtent, outerOnly: sharesX)]
             let titlesOuter = labels.axisTitles == .outer
             if !labels.yTitle.isEmpty {
                 d.left.append(SideComponent(role: "y-title", thickness: theme.axisTitlePad + Double(reserved.yTitle) * axisLine,
@@ -109,6 +119,20 @@ struct PanelDrawer {
     }
 
     private func lineHeight(_ font: FontSpec) throws -> Double { try measurer.measure("Hg", font: font).height }
+
+    /// The longest a named tick label may be before it is cut with "…" (25 mm for paper's 6 pt).
+    private var labelCap: Double { 12 * theme.tickLabelSize }
+
+    /// An axis's tick labels: its names, cut to `labelCap`, or its 0-based indices.
+    private func axisLabels(_ names: [String]?, count: Int) throws -> [String] {
+        guard let names else { return (0..<count).map(String.init) }
+        let fitter = TextFitter(measurer: measurer)
+        return try names.map { try fitter.ellipsised($0, width: labelCap, font: tickFont) }
+    }
+
+    /// Ticks every this many cells: the spec's step, every name for named axes, else a nice step.
+    private func xStep(_ panel: Panel) -> Int? { labels.xTickStep ?? (panel.columnLabels == nil ? nil : 1) }
+    private func yStep(_ panel: Panel) -> Int? { labels.yTickStep ?? (panel.rowLabels == nil ? nil : 1) }
 
     /// Tick positions (cell indices) along an axis of `cells` cells.
     private func ticks(cells: Int, step: Int?) -> [Int] {
@@ -153,14 +177,17 @@ struct PanelDrawer {
         wanted.titleLift = (overhang * 4).rounded(.up) / 4
         // The last x tick label of a panel with nothing to its right must stay on the canvas.
         var reach = 0.0
-        for (panel, placement) in zip(dataset.panels, placed.panels) where placement.outer.contains(.right) {
+        for (panel, placement) in zip(dataset.panels, placed.panels) {
             let cellWidth = placement.body.width / Double(max(panel.matrix.columns, 1))
-            let xTicks = try ticks(cells: panel.matrix.columns, step: labels.xTickStep, cellSize: cellWidth) {
-                try measurer.measure(String($0), font: tickFont).width
+            let names = try axisLabels(panel.columnLabels, count: panel.matrix.columns)
+            let widths = try names.map { try measurer.measure($0, font: tickFont).width }
+            let xTicks = ticks(cells: panel.matrix.columns, step: xStep(panel), cellSize: cellWidth) { widths[$0] }
+            // Names that do not all fit side by side are set vertically (thinned only if even that crowds).
+            if panel.columnLabels != nil, xTicks.count < (panel.matrix.columns + (xStep(panel) ?? 1) - 1) / (xStep(panel) ?? 1) {
+                wanted.xRotated = true
             }
-            if let last = xTicks.last {
-                let width = try measurer.measure(String(last), font: tickFont).width
-                reach = max(reach, (Double(last) + 0.5) * cellWidth + width / 2 - placement.body.width)
+            if placement.outer.contains(.right), !reserved.xRotated || panel.columnLabels == nil, let last = xTicks.last {
+                reach = max(reach, (Double(last) + 0.5) * cellWidth + widths[last] / 2 - placement.body.width)
             }
         }
         wanted.tickOverhang = (max(0, reach) * 4).rounded(.up) / 4
@@ -237,7 +264,7 @@ struct PanelDrawer {
         let yTitles = try axisTitles(labels.yTitle, role: "y-title", side: .left, shared: sharesY,
                                      reservedLines: reserved.yTitle, wantedLines: &wanted.yTitle)
         return PanelTexts(titles: titles, titleFont: font, xTitles: xTitles, yTitles: yTitles,
-                          titleLift: reserved.titleLift, wanted: wanted)
+                          titleLift: reserved.titleLift, xRotated: reserved.xRotated, wanted: wanted)
     }
 
     /// Where the component `role` starts on `side` of panel `i`, across the side (a y title's
@@ -319,7 +346,7 @@ struct PanelDrawer {
                 items += try CellAnnotator(spec: annotations, theme: theme, measurer: measurer)
                     .annotate(matrix, mapping: mappings[i], box: body, largest: largestMagnitude)
             }
-            items += try tickItems(panel, placement: placement, decorations: decorations, text: text)
+            items += try tickItems(panel, placement: placement, decorations: decorations, xRotated: texts.xRotated, text: text)
             // Title lines stack upwards from the body: the last sits where a one-line title would.
             var bottom = body.minY - theme.titlePad - texts.titleLift
             for line in texts.titles[i].reversed() where !line.isEmpty {
@@ -341,25 +368,36 @@ struct PanelDrawer {
         return items
     }
 
-    private func tickItems(_ panel: Panel, placement: PanelPlacement, decorations: PanelDecorations,
+    private func tickItems(_ panel: Panel, placement: PanelPlacement, decorations: PanelDecorations, xRotated: Bool,
                            text: TextPlacer) throws -> [SceneItem] {
         let body = placement.body, matrix = panel.matrix
         let showsX = decorations.offset(of: "x-ticks", on: .bottom, outer: placement.outer.contains(.bottom)) != nil
         let showsY = decorations.offset(of: "y-ticks", on: .left, outer: placement.outer.contains(.left)) != nil
         let cellWidth = body.width / Double(matrix.columns), cellHeight = body.height / Double(matrix.rows)
         let tickHeight = try measurer.measure("0", font: tickFont).height
-        let xTicks = try ticks(cells: matrix.columns, step: labels.xTickStep, cellSize: cellWidth) {
-            try measurer.measure(String($0), font: tickFont).width
+        let xLabels = try axisLabels(panel.columnLabels, count: matrix.columns)
+        let yLabels = try axisLabels(panel.rowLabels, count: matrix.rows)
+        let rotated = xRotated && panel.columnLabels != nil
+        let xTicks = try ticks(cells: matrix.columns, step: xStep(panel), cellSize: cellWidth) {
+            rotated ? tickHeight : try measurer.measure(xLabels[$0], font: tickFont).width
         }
-        let yTicks = ticks(cells: matrix.rows, step: labels.yTickStep, cellSize: cellHeight) { _ in tickHeight }
+        let yTicks = ticks(cells: matrix.rows, step: yStep(panel), cellSize: cellHeight) { _ in tickHeight }
         var items: [SceneItem] = []
         for column in xTicks {
             let x = body.minX + (Double(column) + 0.5) * cellWidth
             items.append(.line(LineItem(from: Point(x: x, y: body.maxY), to: Point(x: x, y: body.maxY + theme.tickLength),
                                         color: theme.axisColor, width: theme.tickWidth)))
             if showsX {
-                items.append(.text(try text.horizontal(String(column), font: tickFont, x: x, align: .center,
-                                                       top: body.maxY + theme.tickLength + theme.tickPad, role: "x-tick")))
+                let top = body.maxY + theme.tickLength + theme.tickPad
+                if rotated {
+                    // Read bottom to top, ending at the axis (matplotlib's rotation=90).
+                    let width = try measurer.measure(xLabels[column], font: tickFont).width
+                    items.append(.text(try text.vertical(xLabels[column], font: tickFont, left: x - tickHeight / 2,
+                                                         centerY: top + width / 2, role: "x-tick")))
+                } else {
+                    items.append(.text(try text.horizontal(xLabels[column], font: tickFont, x: x, align: .center,
+                                                           top: top, role: "x-tick")))
+                }
             }
         }
         for row in yTicks {
@@ -367,7 +405,7 @@ struct PanelDrawer {
             items.append(.line(LineItem(from: Point(x: body.minX - theme.tickLength, y: y), to: Point(x: body.minX, y: y),
                                         color: theme.axisColor, width: theme.tickWidth)))
             if showsY {
-                items.append(.text(try text.horizontal(String(row), font: tickFont, x: body.minX - theme.tickLength - theme.tickPad,
+                items.append(.text(try text.horizontal(yLabels[row], font: tickFont, x: body.minX - theme.tickLength - theme.tickPad,
                                                        align: .end, centerY: y, role: "y-tick")))
             }
         }
