@@ -51,6 +51,10 @@ public struct FigureComposer: Sendable {
     /// The cells' proportions (`cells.aspect`).
     public var cellAspect: CellAspect = .square
     public var showsColorbar: Bool
+    /// The rows' clustering tree to draw left of the bodies (leaf k = row k), and its depth in points.
+    public var rowTree: (tree: Dendrogram, depth: Double)?
+    /// The columns' clustering tree to draw above the bodies (leaf k = column k), and its depth.
+    public var columnTree: (tree: Dendrogram, depth: Double)?
     public var measurer: any TextMeasurer
     /// The spec file, for error messages.
     public var specFile: String

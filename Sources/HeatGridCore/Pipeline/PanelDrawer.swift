@@ -86,7 +86,11 @@ struct PanelDrawer {
         } : []
         return try dataset.panels.enumerated().map { i, panel in
             var d = PanelDecorations()
-            d.top = [hasPanelTitles ? SideComponent(role: "panel-title", thickness: theme.titlePad + reserved.titleLift + Double(reserved.panelTitle(i)) * titleLine)
+            // A shared clustering tree sits above the top row and left of the left column of bodies.
+            if let tree = composer.columnTree {
+                d.top.append(SideComponent(role: "column-dendrogram", thickness: tree.depth + theme.tickPad, outerOnly: true))
+            }
+            d.top += [hasPanelTitles ? SideComponent(role: "panel-title", thickness: theme.titlePad + reserved.titleLift + Double(reserved.panelTitle(i)) * titleLine)
                                     : SideComponent(role: "tick-overhang", thickness: reserved.titleLift)]
             let yLabels = try axisLabels(panel.rowLabels, count: panel.matrix.rows)
             let yTickWidth = try ticks(cells: panel.matrix.rows, step: yStep(panel))
@@ -105,6 +109,9 @@ struct PanelDrawer {
             if !labels.xTitle.isEmpty {
                 d.bottom.append(SideComponent(role: "x-title", thickness: theme.axisTitlePad + Double(reserved.xTitle) * axisLine,
                                               outerOnly: sharesX || titlesOuter))
+            }
+            if let tree = composer.rowTree {
+                d.left.append(SideComponent(role: "row-dendrogram", thickness: theme.axisTitlePad + tree.depth, outerOnly: true))
             }
             if reserved.tickOverhang > 0 {
                 d.right.append(SideComponent(role: "x-tick-overhang", thickness: reserved.tickOverhang, outerOnly: true))
@@ -347,8 +354,10 @@ struct PanelDrawer {
                     .annotate(matrix, mapping: mappings[i], box: body, largest: largestMagnitude)
             }
             items += try tickItems(panel, placement: placement, decorations: decorations, xRotated: texts.xRotated, text: text)
+            items += dendrograms(panel, placement: placement, decorations: decorations)
             // Title lines stack upwards from the body: the last sits where a one-line title would.
-            var bottom = body.minY - theme.titlePad - texts.titleLift
+            let titleOffset = decorations.offset(of: "panel-title", on: .top, outer: placement.outer.contains(.top)) ?? 0
+            var bottom = body.minY - titleOffset - theme.titlePad - texts.titleLift
             for line in texts.titles[i].reversed() where !line.isEmpty {
                 let height = try measurer.measure(line, font: texts.titleFont).height
                 items.append(.text(try text.horizontal(line, font: texts.titleFont, x: body.midX, align: .center,
@@ -408,6 +417,28 @@ struct PanelDrawer {
                 items.append(.text(try text.horizontal(yLabels[row], font: tickFont, x: body.minX - theme.tickLength - theme.tickPad,
                                                        align: .end, centerY: y, role: "y-tick")))
             }
+        }
+        return items
+    }
+
+    /// The shared clustering trees beside an outer panel: rows to the left (root outermost),
+    /// columns above (between the body and its title).
+    private func dendrograms(_ panel: Panel, placement: PanelPlacement, decorations: PanelDecorations) -> [SceneItem] {
+        let body = placement.body
+        var items: [SceneItem] = []
+        if let (tree, depth) = composer.rowTree,
+           let offset = decorations.offset(of: "row-dendrogram", on: .left, outer: placement.outer.contains(.left)) {
+            let cell = body.height / Double(max(panel.matrix.rows, 1))
+            let base = body.minX - offset - theme.axisTitlePad
+            items += DendrogramDrawer(tree: tree, color: theme.axisColor, lineWidth: theme.tickWidth)
+                .lines { along, height in Point(x: base - height * depth, y: body.minY + along * cell) }
+        }
+        if let (tree, depth) = composer.columnTree,
+           let offset = decorations.offset(of: "column-dendrogram", on: .top, outer: placement.outer.contains(.top)) {
+            let cell = body.width / Double(max(panel.matrix.columns, 1))
+            let base = body.minY - offset - theme.tickPad
+            items += DendrogramDrawer(tree: tree, color: theme.axisColor, lineWidth: theme.tickWidth)
+                .lines { along, height in Point(x: body.minX + along * cell, y: base - height * depth) }
         }
         return items
     }

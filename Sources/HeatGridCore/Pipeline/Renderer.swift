@@ -101,6 +101,8 @@ public struct Renderer: Sendable {
             throw HeatGridError.layout(message: "no text measurer registered (register a backend plugin that provides one)")
         }
         let layoutPlugin = try registry.layout(for: spec.layout, specFile: specFile)
+        let ordered = try AxisOrdering.apply(rows: spec.rows, columns: spec.columns, to: dataset, specFile: specFile)
+        let dataset = ordered.dataset
         let mappings = try mappings(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
         var labels = FigureComposer.Labels(
             xTitle: spec.axes.x.title ?? Self.titleCase(dataset.columnName),
@@ -110,10 +112,17 @@ public struct Renderer: Sendable {
             sharing: spec.axes.shared, colorbarTicks: spec.colorbar.ticks, colorbarFormat: spec.colorbar.tickFormat, badLabel: spec.colorbar.badLabel)
         labels.colorbarPlacement = try Self.colorbarPlacement(spec, specFile: specFile)
         labels.annotations = spec.annotations
-        let composer = FigureComposer(dataset: dataset, mappings: mappings, theme: theme, labels: labels,
+        var composer = FigureComposer(dataset: dataset, mappings: mappings, theme: theme, labels: labels,
                                       layout: layoutPlugin, layoutSpec: spec.layout,
                                       cellAspect: spec.cells.aspect, showsColorbar: spec.colorbar.show, measurer: measurer,
                                       specFile: specFile)
+        let dpiForTrees = dpi ?? spec.dpi ?? 300
+        if spec.rows.dendrogram, let tree = ordered.rowTree {
+            composer.rowTree = (tree, spec.rows.dendrogramSize.points(dpi: dpiForTrees))
+        }
+        if spec.columns.dendrogram, let tree = ordered.columnTree {
+            composer.columnTree = (tree, spec.columns.dendrogramSize.points(dpi: dpiForTrees))
+        }
         let dpi = dpi ?? spec.dpi ?? 300
         let width = spec.size.width.points(dpi: dpi)
         // An auto height may grow to twice the width (then cells get flatter rather than the page longer).

@@ -11,6 +11,10 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     public var layout: LayoutSpec
     /// The cells' proportions (`cells.aspect`).
     public var cells: CellsSpec = CellsSpec()
+    /// The rows' order (and dendrogram).
+    public var rows: OrderSpec = OrderSpec()
+    /// The columns' order (and dendrogram).
+    public var columns: OrderSpec = OrderSpec()
     public var colorbar: ColorbarSpec
     public var axes: AxesSpec
     /// Built-in theme name ("paper") or a path to a theme JSON file, relative to the spec: the
@@ -42,7 +46,7 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case data, scale, colormap, layout, cells, colorbar, axes, theme, size, title, dpi, plugins, annotations, svg
+        case data, scale, colormap, layout, cells, rows, columns, colorbar, axes, theme, size, title, dpi, plugins, annotations, svg
     }
 
     public init(from decoder: Decoder) throws {
@@ -54,6 +58,8 @@ public struct FigureSpec: Sendable, Equatable, Codable {
         colormap = try c.decodeIfPresent(ColormapSpec.self, forKey: .colormap) ?? defaults.colormap
         layout = try c.decodeIfPresent(LayoutSpec.self, forKey: .layout) ?? defaults.layout
         cells = try c.decodeIfPresent(CellsSpec.self, forKey: .cells) ?? CellsSpec()
+        rows = try c.decodeIfPresent(OrderSpec.self, forKey: .rows) ?? OrderSpec()
+        columns = try c.decodeIfPresent(OrderSpec.self, forKey: .columns) ?? OrderSpec()
         colorbar = try c.decodeIfPresent(ColorbarSpec.self, forKey: .colorbar) ?? defaults.colorbar
         axes = try c.decodeIfPresent(AxesSpec.self, forKey: .axes) ?? defaults.axes
         let themeSpec = try c.decodeIfPresent(ThemeSpec.self, forKey: .theme)

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The `rows` and `columns` sections: the order of an axis, and its dendrogram.
+///
+///     "rows": {"order": "cluster", "linkage": "average", "metric": "euclidean", "dendrogram": true}
+///     "columns": {"order": "mean"}                     // descending mean, ties in data order
+///     "rows": {"order": ["gpt-4o", "llama-3"]}         // these first, the others after in data order
+public struct OrderSpec: Sendable, Equatable, Codable {
+    /// How an axis is ordered.
+    public enum Order: Sendable, Equatable, Codable {
+        /// As the data gives it.
+        case data
+        /// By hierarchical clustering (`linkage`, `metric`, `optimalLeafOrder`).
+        case cluster
+        /// By the mean of the finite values, largest first.
+        case mean
+        /// By the largest finite value, largest first.
+        case max
+        /// These keys (names, or indices for unnamed axes) first, in this order.
+        case keys([String])
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let keys = try? c.decode([String].self) { self = .keys(keys); return }
+            if let indices = try? c.decode([Int].self) { self = .keys(indices.map(String.init)); return }
+            let name = (try? c.decode(String.self)) ?? ""
+            switch name.lowercased() {
+            case "data": self = .data
+            case "cluster": self = .cluster
+            case "mean": self = .mean
+            case "max": self = .max
+            default:
+                throw DecodingError.dataCorruptedError(in: c,
+                    debugDescription: "expected \"data\", \"cluster\", \"mean\", \"max\" or a list of keys, found '\(name)'")
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .data: try c.encode("data")
+            case .cluster: try c.encode("cluster")
+            case .mean: try c.encode("mean")
+            case .max: try c.encode("max")
+            case .keys(let keys): try c.encode(keys)
+            }
+        }
+    }
+
+    public var order: Order
+    public var linkage: LinkageMethod
+    public var metric: DistanceMetric
+    /// Flip the tree's branches so neighbouring leaves are as similar as possible (Bar-Joseph 2001).
+    public var optimalLeafOrder: Bool
+    /// The panel whose values set the order (by its title); nil: all panels side by side, so the
+    /// same row lines up in every panel.
+    public var orderBy: String?
+    /// Whether the clustering tree is drawn beside the rows (left) or above the columns.
+    public var dendrogram: Bool
+    /// The dendrogram's depth across the axis.
+    public var dendrogramSize: Length
+
+    public init(order: Order = .data, linkage: LinkageMethod = .average, metric: DistanceMetric = .euclidean,
+                optimalLeafOrder: Bool = false, orderBy: String? = nil, dendrogram: Bool = false,
+                dendrogramSize: Length = Length(points: 8 * 72 / 25.4)) {
+        self.order = order; self.linkage = linkage; self.metric = metric; self.optimalLeafOrder = optimalLeafOrder
+        self.orderBy = orderBy; self.dendrogram = dendrogram; self.dendrogramSize = dendrogramSize
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case order, linkage, metric, optimalLeafOrder, orderBy, dendrogram, dendrogramSize
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = OrderSpec()
+        order = try c.decodeIfPresent(Order.self, forKey: .order) ?? defaults.order
+        linkage = try c.decodeIfPresent(LinkageMethod.self, forKey: .linkage) ?? defaults.linkage
+        metric = try c.decodeIfPresent(DistanceMetric.self, forKey: .metric) ?? defaults.metric
+        optimalLeafOrder = try c.decodeIfPresent(Bool.self, forKey: .optimalLeafOrder) ?? defaults.optimalLeafOrder
+        orderBy = try c.decodeIfPresent(String.self, forKey: .orderBy)
+        dendrogram = try c.decodeIfPresent(Bool.self, forKey: .dendrogram) ?? defaults.dendrogram
+        dendrogramSize = try c.decodeIfPresent(Length.self, forKey: .dendrogramSize) ?? defaults.dendrogramSize
+        if dendrogram, order != .cluster {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.dendrogram],
+                debugDescription: "a dendrogram needs \"order\": \"cluster\""))
+        }
+    }
+}
