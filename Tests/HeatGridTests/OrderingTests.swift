@@ -60,4 +60,20 @@ import Testing
         let uneven = #"{"panels": [{"title": "A", "values": [[1, 2], [3, 4]]}, {"title": "B", "values": [[1, 2]]}]}"#
         #expect { try figure(#""rows": {"order": "mean"}"#, data: uneven) } throws: { "\($0)".contains("different numbers of rows") }
     }
+
+    @Test func eachPanelItsOwnOrderAndItsOwnTicks() throws {
+        let data = #"{"panels": [{"title": "A", "values": [[1, 1], [9, 9], [5, 5]]}, {"title": "B", "values": [[9, 9], [1, 1], [5, 5]]}]}"#
+        let figure = try figure(#""rows": {"order": "max", "orderBy": "each"}"#, data: data)
+        #expect(figure.dataset.panels[0].rowLabels == ["1", "2", "0"] && figure.dataset.panels[1].rowLabels == ["0", "2", "1"])
+        #expect(drawnValues(figure, panel: 0).map(\.[0]) == [9, 5, 1] && drawnValues(figure, panel: 1).map(\.[0]) == [9, 5, 1])
+        // Different row names: the panels do not share the y axis, so both label their rows.
+        let yTicks = figure.scene.texts.filter { $0.role == "y-tick" }.map(\.text)
+        #expect(yTicks == ["1", "2", "0", "0", "2", "1"])
+        #expect { try self.figure(#""rows": {"order": "max", "orderBy": "each"}, "axes": {"shared": "rows"}"#, data: data) } throws: {
+            "\($0)".contains("axes.shared") && "\($0)".contains("name their rows differently")
+        }
+        #expect { try self.figure(#""rows": {"order": "cluster", "orderBy": "each", "dendrogram": true}"#, data: data) } throws: {
+            "\($0)".contains("rows.dendrogram")
+        }
+    }
 }

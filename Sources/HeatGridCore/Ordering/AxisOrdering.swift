@@ -4,6 +4,7 @@
 ///   by side (for columns: of the columns, stacked), or of the `orderBy` panel's alone;
 /// - `mean` / `max`: largest first over the finite values of the same panels, ties in data order;
 /// - a list of keys: those first, in that order, the others after in data order.
+/// `orderBy: "each"` orders every panel by its own values instead (each then has its own ticks).
 /// Unnamed axes take their original indices as names, so the ticks keep telling which row is which.
 public enum AxisOrdering {
     /// An ordered dataset and the clustering trees (in the new order's terms: leaf k is row k).
@@ -18,15 +19,15 @@ public enum AxisOrdering {
         var dataset = dataset
         var result = Result(dataset: dataset)
         if rows.order != .data {
-            let (order, tree) = try permutation(rows, of: dataset, axis: .rows, specFile: specFile)
-            dataset.panels = dataset.panels.map { reorderRows($0, order) }
+            let (panels, tree) = try ordered(dataset, by: rows, axis: .rows, specFile: specFile)
+            dataset.panels = panels
             result.rowTree = tree
         }
         if columns.order != .data {
             let flipped = Dataset(panels: dataset.panels.map(transposed), rowName: dataset.columnName,
                                   columnName: dataset.rowName, valueName: dataset.valueName)
-            let (order, tree) = try permutation(columns, of: flipped, axis: .columns, specFile: specFile)
-            dataset.panels = dataset.panels.map { transposed(reorderRows(transposed($0), order)) }
+            let (panels, tree) = try ordered(flipped, by: columns, axis: .columns, specFile: specFile)
+            dataset.panels = panels.map(transposed)
             result.columnTree = tree
         }
         result.dataset = dataset
@@ -34,6 +35,24 @@ public enum AxisOrdering {
     }
 
     private enum Axis: String { case rows, columns }
+
+    /// `dataset`'s panels with their rows in the order `spec` asks for: one order for all, or with
+    /// `orderBy: "each"` each panel its own (and no shared tree).
+    private static func ordered(_ dataset: Dataset, by spec: OrderSpec, axis: Axis,
+                                specFile: String) throws -> (panels: [Panel], tree: Dendrogram?) {
+        guard spec.orderBy == OrderSpec.eachPanel else {
+            let (order, tree) = try permutation(spec, of: dataset, axis: axis, specFile: specFile)
+            return (dataset.panels.map { reorderRows($0, order) }, tree)
+        }
+        var own = spec
+        own.orderBy = nil
+        let panels = try dataset.panels.map { panel in
+            let single = Dataset(panels: [panel], rowName: dataset.rowName, columnName: dataset.columnName,
+                                 valueName: dataset.valueName)
+            return reorderRows(panel, try permutation(own, of: single, axis: axis, specFile: specFile).0)
+        }
+        return (panels, nil)
+    }
 
     /// The new order of `dataset`'s rows (new position -> old row), and the tree when clustered.
     private static func permutation(_ spec: OrderSpec, of dataset: Dataset, axis: Axis,

@@ -81,10 +81,13 @@ public struct FigureComposer: Sendable {
     /// Which axes are shared: y along grid rows when every panel has as many rows (x likewise).
     func sharedAxes() throws -> (x: Bool, y: Bool) {
         let rowCounts = Set(dataset.panels.map(\.matrix.rows)), columnCounts = Set(dataset.panels.map(\.matrix.columns))
+        // Panels whose rows carry different names (each ordered by itself) cannot share their labels.
+        let sameRowNames = Set(dataset.panels.map(\.rowLabels)).count == 1
+        let sameColumnNames = Set(dataset.panels.map(\.columnLabels)).count == 1
         let (askX, askY): (Bool, Bool)
         switch labels.sharing {
         case .none: return (false, false)
-        case .auto: return (columnCounts.count == 1, rowCounts.count == 1)
+        case .auto: return (columnCounts.count == 1 && sameColumnNames, rowCounts.count == 1 && sameRowNames)
         case .rows: (askX, askY) = (false, true)
         case .columns: (askX, askY) = (true, false)
         case .both: (askX, askY) = (true, true)
@@ -96,6 +99,10 @@ public struct FigureComposer: Sendable {
         if askX, columnCounts.count > 1 {
             throw HeatGridError.spec(file: specFile, key: "axes.shared",
                 message: "'\(labels.sharing.rawValue)' shares the x axis, but the panels have different numbers of columns (\(columnCounts.sorted().map(String.init).joined(separator: ", "))); use \"rows\" or \"none\"")
+        }
+        if (askY && !sameRowNames) || (askX && !sameColumnNames) {
+            throw HeatGridError.spec(file: specFile, key: "axes.shared",
+                message: "'\(labels.sharing.rawValue)' shares tick labels, but the panels name their \(askY && !sameRowNames ? "rows" : "columns") differently (each in its own order?); use \"auto\" or \"none\"")
         }
         return (askX, askY)
     }

@@ -53,8 +53,10 @@ public struct OrderSpec: Sendable, Equatable, Codable {
     /// Flip the tree's branches so neighbouring leaves are as similar as possible (Bar-Joseph 2001).
     public var optimalLeafOrder: Bool
     /// The panel whose values set the order (by its title); nil: all panels side by side, so the
-    /// same row lines up in every panel.
+    /// same row lines up in every panel; `"each"` (`eachPanel`): every panel by its own values.
     public var orderBy: String?
+    /// The `orderBy` value that orders every panel by itself.
+    public static let eachPanel = "each"
     /// Whether the clustering tree is drawn beside the rows (left) or above the columns.
     public var dendrogram: Bool
     /// The dendrogram's depth across the axis.
@@ -85,6 +87,10 @@ public struct OrderSpec: Sendable, Equatable, Codable {
         if dendrogram, order != .cluster {
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.dendrogram],
                 debugDescription: "a dendrogram needs \"order\": \"cluster\""))
+        }
+        if dendrogram, orderBy == Self.eachPanel {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.dendrogram],
+                debugDescription: "a dendrogram is drawn for one order shared by the panels, not with \"orderBy\": \"each\""))
         }
     }
 }
