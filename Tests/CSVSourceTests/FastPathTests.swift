@@ -2,6 +2,7 @@ import Foundation
 import HeatGridCore
 import Testing
 @testable import CSVSource
+import TestSupport
 
 /// Long-form lines are read by `PlainLineReader` when they are plain and by the tokenizer
 /// otherwise; these tests check that both give the same cells and the same errors.

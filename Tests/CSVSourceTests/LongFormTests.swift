@@ -2,6 +2,7 @@ import Foundation
 import HeatGridCore
 import Testing
 @testable import CSVSource
+import TestSupport
 
 @Suite("Long-form CSV")
 struct LongFormTests {

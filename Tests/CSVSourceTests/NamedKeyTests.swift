@@ -2,6 +2,7 @@ import Foundation
 import HeatGridCore
 import Testing
 @testable import CSVSource
+import TestSupport
 
 /// Row and column keys that are names: a key column whose every value is a whole number of at
 /// least 0 holds indices (no labels, as before names were possible); any other holds names,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CSVSource
+import TestSupport
 
 @Suite("Number parser")
 struct NumberParserTests {

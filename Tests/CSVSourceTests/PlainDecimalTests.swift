@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CSVSource
+import TestSupport
 
 /// Parses `text` with the fast path, as the line reader calls it: followed by a line end and
 /// enough bytes that eight can be read anywhere up to it.

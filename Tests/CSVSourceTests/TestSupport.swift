@@ -2,6 +2,7 @@ import Foundation
 import HeatGridCore
 import Testing
 @testable import CSVSource
+import TestSupport
 
 /// A fresh temporary directory for one test's fixture files, removed afterwards.
 final class Scratch {
@@ -65,18 +66,6 @@ func loadFailure(_ text: String, name: String = "data.csv", spec: DataSpec? = ni
 func scanNumber(_ text: String) -> ScannedNumber {
     let bytes = Array(text.utf8)
     return bytes.withUnsafeBufferPointer { NumberParser.scan($0, from: 0, to: $0.count) }
-}
-
-/// A small deterministic generator (SplitMix64) so random tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// The package root, found from this file's path (Tests/CSVSourceTests/ is two levels down).

@@ -1,6 +1,7 @@
 import Testing
 import HeatGridCore
 @testable import GridLayout
+import TestSupport
 
 /// Deterministic metrics (DejaVu Sans-like proportions), so layout is tested without fonts.
 struct FixedWidthMeasurer: TextMeasurer {
@@ -244,18 +245,6 @@ func collisions(in scene: Scene, tolerance: Double = 0.01) -> [String] {
             let labels = scene.texts.filter { $0.role == "colorbar-tick" && $0.bounds.minX > bar.maxX && $0.bounds.minX < bar.maxX + 5 }
             #expect(!labels.isEmpty)
         }
-    }
-}
-
-/// A small deterministic generator (tests must not be flaky).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

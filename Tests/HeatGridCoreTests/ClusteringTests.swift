@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HeatGridCore
+import TestSupport
 
 // Hierarchical clustering (Sources/HeatGridCore/Ordering/) against scipy's, recorded in
 // Fixtures/linkage/*.json by scripts/generate-linkage-fixtures.py, and its invariants on seeded
@@ -81,18 +82,6 @@ private func clusterSets(_ merges: [Merge], count n: Int) -> Set<Set<Int>> {
 /// The sum of distances between neighbouring leaves.
 private func orderCost(_ order: [Int], _ distances: [Double], count n: Int) -> Double {
     zip(order, order.dropFirst()).reduce(0) { $0 + distances[Clustering.condensedIndex($1.0, $1.1, count: n)] }
-}
-
-/// SplitMix64: a small seeded generator, the same numbers on every platform.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 // MARK: Against scipy
@@ -372,7 +361,7 @@ private struct SeededGenerator: RandomNumberGenerator {
 
 @Suite struct ClusteringPropertyTests {
     /// A matrix with clusters, duplicated rows, missing values and (sometimes) constant rows.
-    private static func matrix(_ generator: inout SeededGenerator) -> (rows: Int, columns: Int, values: [Double]) {
+    private static func matrix(_ generator: inout SplitMix64) -> (rows: Int, columns: Int, values: [Double]) {
         let rows = Int.random(in: 2...40, using: &generator), columns = Int.random(in: 1...8, using: &generator)
         let centres = (0..<3).map { _ in (0..<columns).map { _ in Double.random(in: -5...5, using: &generator) } }
         var values = [Double]()
@@ -391,7 +380,7 @@ private struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func treesAreWellFormed() throws {
-        var generator = SeededGenerator(state: 2026)
+        var generator = SplitMix64(state: 2026)
         for _ in 0..<40 {
             let (n, m, values) = Self.matrix(&generator)
             for metric in DistanceMetric.allCases {
@@ -446,7 +435,7 @@ private struct SeededGenerator: RandomNumberGenerator {
     /// The blocked kernel (blocks of 64 rows, groups of 4 by 2) against the pairwise path, on a
     /// matrix big enough to use every edge of it.
     @Test func kernelAgreesWithPairwiseComputation() throws {
-        var generator = SeededGenerator(state: 7)
+        var generator = SplitMix64(state: 7)
         let n = 139, m = 37
         let values = (0..<(n * m)).map { _ in Double.random(in: -3...3, using: &generator) + 10 }
         for metric in DistanceMetric.allCases {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HeatGridCore
+import TestSupport
 
 /// Widths computable by hand: every character 0.6 em, "i" and "l" 0.3 em, "." 0.05 em (narrower
 /// than the fitter's guess assumes); ascent 0.8 em, descent 0.2 em. Counts calls and characters.
@@ -30,18 +31,6 @@ private final class FakeMeasurer: TextMeasurer, @unchecked Sendable {
     var calls: Int { lock.withLock { counts.calls } }
     var characters: Int { lock.withLock { counts.characters } }
     var longest: Int { lock.withLock { counts.longest } }
-}
-
-/// A small seeded generator, so the property test is the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 private let font = FontSpec(family: "Fake", size: 10) // 6 pt a character, 3 pt for "i" and "l"

@@ -31,19 +31,7 @@
 import Foundation
 import HeatGrid
 import Testing
-
-/// A small deterministic generator (SplitMix64): tests must not be flaky.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// The test colormap: red to orange, blue 0, so every cell colour and every mix of them is saturated.
 let saturatedColormap = ##"["#ff0000", "#ff3300", "#ff6600", "#ff9900", "#ffcc00"]"##

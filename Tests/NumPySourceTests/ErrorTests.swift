@@ -2,6 +2,7 @@ import Foundation
 import HeatGridCore
 import Testing
 @testable import NumPySource
+import TestSupport
 
 /// A .npy image with this header dict and `dataBytes` zero bytes of data.
 private func npy(header: String, dataBytes: Int = 0, version: (UInt8, UInt8) = (1, 0)) -> [UInt8] {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import NumPySource
+import TestSupport
 
 @Suite("Header literal parser, dtype codes and CRC-32")
 struct HeaderAndChecksumTests {

@@ -2,6 +2,7 @@ import Foundation
 import HeatGridCore
 import Testing
 @testable import NumPySource
+import TestSupport
 
 /// Values a test array of `scalar` can hold exactly: halves for floats, small whole numbers
 /// (negative too when signed) for integers, 0 and 1 for bool.

@@ -2,6 +2,7 @@ import Foundation
 import HeatGridCore
 import Testing
 @testable import NumPySource
+import TestSupport
 
 @Suite(".npz archives: stored and deflated members, names, order")
 struct NPZArchiveTests {

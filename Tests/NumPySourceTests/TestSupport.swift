@@ -3,6 +3,7 @@ import HeatGridCore
 import Testing
 import ZIPFoundation
 @testable import NumPySource
+import TestSupport
 
 /// A fresh temporary directory for one test's files, removed afterwards.
 final class Scratch {
@@ -239,14 +240,3 @@ func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
     return [UInt8](out)
 }
 
-/// A small deterministic generator (SplitMix64) so random tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
