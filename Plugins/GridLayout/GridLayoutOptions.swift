@@ -5,11 +5,11 @@ import HeatGridCore
 extension GridLayout {
     public var summary: String {
         switch type {
-        case "auto": return "the grid shape (rows x columns) that gives the biggest cells in the figure's size"
+        case "auto": return "the grid shape (rows x columns) whose smallest body is biggest (with a free height: closest to golden landscape proportions)"
         case "row": return "all panels side by side in one row"
         case "column": return "all panels stacked in one column"
         case "template": return "named areas like CSS grid-template-areas, so a panel can span several grid cells"
-        default: return "panels in a rows x columns grid with square cells and aligned plot boxes"
+        default: return "panels in a rows x columns grid, bodies aligned along grid rows and columns"
         }
     }
 
