@@ -76,4 +76,23 @@ import Testing
             "\($0)".contains("rows.dendrogram")
         }
     }
+
+    @Test func namesFromTheSpecOrAFileThenOrderedByThem() throws {
+        let folder = temporaryFolder()
+        try write(#"{"panels": [{"title": "A", "values": [[1, 2], [3, 4], [5, 6]]}]}"#, to: "d.json", in: folder)
+        try write("\u{FEFF}early\r\nmiddle\nlate\n\n", to: "layers.txt", in: folder)
+        let spec = try write(#"{"data": {"path": "d.json"}, "rows": {"labels": "layers.txt", "order": ["late"]}, "columns": {"labels": ["x", "y"]}}"#,
+                             to: "s.json", in: folder)
+        let figure = try Renderer.standard.figure(for: try FigureSpec.load(from: spec), baseURL: folder)
+        #expect(figure.dataset.panels[0].rowLabels == ["late", "early", "middle"])
+        #expect(figure.scene.texts.filter { $0.role == "x-tick" }.map(\.text) == ["x", "y"])
+        let wrong = try write(#"{"data": {"path": "d.json"}, "rows": {"labels": ["a", "b"]}}"#, to: "w.json", in: folder)
+        #expect { try Renderer.standard.figure(for: try FigureSpec.load(from: wrong), baseURL: folder) } throws: {
+            "\($0)".contains("rows.labels") && "\($0)".contains("2 names, but panel 'A' has 3 rows")
+        }
+        let missing = try write(#"{"data": {"path": "d.json"}, "columns": {"labels": "nope.txt"}}"#, to: "m.json", in: folder)
+        #expect { try Renderer.standard.figure(for: try FigureSpec.load(from: missing), baseURL: folder) } throws: {
+            "\($0)".contains("nope.txt") && "\($0)".contains("columns.labels")
+        }
+    }
 }

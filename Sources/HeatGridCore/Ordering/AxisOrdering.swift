@@ -1,3 +1,5 @@
+import Foundation
+
 /// Puts a dataset's rows and columns in the order the spec's `rows` and `columns` sections ask
 /// for, the same order in every panel so a row (column) lines up across the grid:
 /// - `cluster`: hierarchical clustering (`Clustering.cluster`) of the rows of the panels set side
@@ -14,9 +16,26 @@ public enum AxisOrdering {
         public var columnTree: Dendrogram?
     }
 
-    /// `dataset` in the order of `rows` and `columns`; errors name `specFile` and the key.
-    public static func apply(rows: OrderSpec, columns: OrderSpec, to dataset: Dataset, specFile: String) throws -> Result {
+    /// `dataset` named by the `labels` of `rows` and `columns` (files relative to `baseURL`) and
+    /// in their order; errors name `specFile` and the key.
+    public static func apply(rows: OrderSpec, columns: OrderSpec, to dataset: Dataset, specFile: String,
+                             baseURL: URL? = nil) throws -> Result {
         var dataset = dataset
+        for (spec, axis) in [(rows, Axis.rows), (columns, Axis.columns)] {
+            guard let labels = spec.labels else { continue }
+            let names = try named(labels, axis: axis, baseURL: baseURL)
+            for i in dataset.panels.indices {
+                let panel = dataset.panels[i]
+                let count = axis == .rows ? panel.matrix.rows : panel.matrix.columns
+                guard names.count == count else {
+                    throw HeatGridError.spec(file: specFile, key: "\(axis.rawValue).labels",
+                        message: "\(names.count) name\(names.count == 1 ? "" : "s"), but panel '\(panel.title)' has \(count) \(axis.rawValue)")
+                }
+                dataset.panels[i] = Panel(title: panel.title, matrix: panel.matrix,
+                                          rowLabels: axis == .rows ? names : panel.rowLabels,
+                                          columnLabels: axis == .columns ? names : panel.columnLabels)
+            }
+        }
         var result = Result(dataset: dataset)
         if rows.order != .data {
             let (panels, tree) = try ordered(dataset, by: rows, axis: .rows, specFile: specFile)
@@ -35,6 +54,16 @@ public enum AxisOrdering {
     }
 
     private enum Axis: String { case rows, columns }
+
+    /// The names `labels` gives: its list, or its file's lines (relative to `baseURL`).
+    private static func named(_ labels: OrderSpec.Labels, axis: Axis, baseURL: URL?) throws -> [String] {
+        switch labels {
+        case .list(let names): return names
+        case .file(let path):
+            let folder = baseURL ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            return try LabelFile.read(folder.resolvingSpecPath(path), displayPath: path, namedBy: "\(axis.rawValue).labels")
+        }
+    }
 
     /// `dataset`'s panels with their rows in the order `spec` asks for: one order for all, or with
     /// `orderBy: "each"` each panel its own (and no shared tree).

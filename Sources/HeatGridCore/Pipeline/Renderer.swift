@@ -101,7 +101,8 @@ public struct Renderer: Sendable {
             throw HeatGridError.layout(message: "no text measurer registered (register a backend plugin that provides one)")
         }
         let layoutPlugin = try registry.layout(for: spec.layout, specFile: specFile)
-        let ordered = try AxisOrdering.apply(rows: spec.rows, columns: spec.columns, to: dataset, specFile: specFile)
+        let ordered = try AxisOrdering.apply(rows: spec.rows, columns: spec.columns, to: dataset, specFile: specFile,
+                                             baseURL: baseURL)
         let dataset = ordered.dataset
         let mappings = try mappings(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
         var labels = FigureComposer.Labels(

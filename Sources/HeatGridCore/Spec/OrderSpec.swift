@@ -1,7 +1,8 @@
 import Foundation
 
-/// The `rows` and `columns` sections: the order of an axis, and its dendrogram.
+/// The `rows` and `columns` sections: the names of an axis, its order, and its dendrogram.
 ///
+///     "rows": {"labels": "layers.txt"}                  // one name per line (or a list of names)
 ///     "rows": {"order": "cluster", "linkage": "average", "metric": "euclidean", "dendrogram": true}
 ///     "columns": {"order": "mean"}                     // descending mean, ties in data order
 ///     "rows": {"order": ["gpt-4o", "llama-3"]}         // these first, the others after in data order
@@ -47,6 +48,9 @@ public struct OrderSpec: Sendable, Equatable, Codable {
         }
     }
 
+    /// Names for the axis's rows (columns), the same for every panel: a list, or a text file with
+    /// one name per line, relative to the spec. Nil: the data's own names or indices.
+    public var labels: Labels?
     public var order: Order
     public var linkage: LinkageMethod
     public var metric: DistanceMetric
@@ -62,21 +66,45 @@ public struct OrderSpec: Sendable, Equatable, Codable {
     /// The dendrogram's depth across the axis.
     public var dendrogramSize: Length
 
-    public init(order: Order = .data, linkage: LinkageMethod = .average, metric: DistanceMetric = .euclidean,
+    /// Names given in the spec: the names themselves, or a file of them.
+    public enum Labels: Sendable, Equatable, Codable {
+        case list([String])
+        case file(String)
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let list = try? c.decode([String].self) { self = .list(list); return }
+            guard let path = try? c.decode(String.self) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "expected a list of names or the path of a text file with one name per line")
+            }
+            self = .file(path)
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .list(let list): try c.encode(list)
+            case .file(let path): try c.encode(path)
+            }
+        }
+    }
+
+    public init(labels: Labels? = nil, order: Order = .data, linkage: LinkageMethod = .average, metric: DistanceMetric = .euclidean,
                 optimalLeafOrder: Bool = false, orderBy: String? = nil, dendrogram: Bool = false,
                 dendrogramSize: Length = Length(points: 8 * 72 / 25.4)) {
-        self.order = order; self.linkage = linkage; self.metric = metric; self.optimalLeafOrder = optimalLeafOrder
+        self.labels = labels; self.order = order; self.linkage = linkage; self.metric = metric; self.optimalLeafOrder = optimalLeafOrder
         self.orderBy = orderBy; self.dendrogram = dendrogram; self.dendrogramSize = dendrogramSize
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case order, linkage, metric, optimalLeafOrder, orderBy, dendrogram, dendrogramSize
+        case labels, order, linkage, metric, optimalLeafOrder, orderBy, dendrogram, dendrogramSize
     }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = OrderSpec()
+        labels = try c.decodeIfPresent(Labels.self, forKey: .labels)
         order = try c.decodeIfPresent(Order.self, forKey: .order) ?? defaults.order
         linkage = try c.decodeIfPresent(LinkageMethod.self, forKey: .linkage) ?? defaults.linkage
         metric = try c.decodeIfPresent(DistanceMetric.self, forKey: .metric) ?? defaults.metric
