@@ -69,32 +69,33 @@ public struct GridLayout: Layout {
             return try SlotGridSolver(request: request, arrangement: arrangement).place()
         case "auto":
             // Every column count; keep the best (ties: fewer columns).
+            let solvers = shapes(count).map {
+                SlotGridSolver(request: request, arrangement: .filled(count: count, rows: $0.rows, columns: $0.columns, order: spec.order))
+            }
             var best: (score: Double, layout: FigureLayout)?
             var lastError: Error?
-            for (rows, columns) in shapes(count) {
+            for solver in solvers {
                 do {
-                    let solver = SlotGridSolver(request: request, arrangement: .filled(count: count, rows: rows, columns: columns, order: spec.order))
                     let layout = try solver.place()
                     // A fixed size: the biggest smallest body. A free height would always favour
                     // one tall column, so there the figure closest to golden landscape proportions.
                     // A full last row is preferred there too: a short one leaves a hole and
                     // repeats the shared x labels above it.
+                    let arrangement = solver.arrangement
                     let score = request.autoHeight
-                        ? -abs(log(layout.size.height * 1.618 / layout.size.width)) - (rows * columns > count ? 0.5 : 0)
+                        ? -abs(log(layout.size.height * 1.618 / layout.size.width)) - (arrangement.rows * arrangement.columns > count ? 0.5 : 0)
                         : layout.panels.map { min($0.body.width, $0.body.height) }.min() ?? 0
                     if best == nil || score > best!.score + 1e-6 { best = (score, layout) }
                 } catch { lastError = error }
             }
             if let best { return best.layout }
             // None fits: name the size that the least demanding shape would need.
-            let solvers = shapes(count).map { SlotGridSolver(request: request, arrangement: .filled(count: count, rows: $0.rows, columns: $0.columns, order: spec.order)) }
-            let width = request.figureSize.width
-            let fitting = solvers.filter { $0.neededSize().width <= width }
-            let easiest = (fitting.isEmpty ? solvers : fitting).min { a, b in
-                let (x, y) = (a.neededSize(), b.neededSize())
-                return fitting.isEmpty ? x.width * x.height < y.width * y.height : x.height < y.height
+            let needs = solvers.map { (solver: $0, size: $0.neededSize()) }
+            let fitting = needs.filter { $0.size.width <= request.figureSize.width }
+            let easiest = (fitting.isEmpty ? needs : fitting).min { a, b in
+                fitting.isEmpty ? a.size.width * a.size.height < b.size.width * b.size.height : a.size.height < b.size.height
             }
-            throw easiest?.tooSmall() ?? lastError ?? HeatGridError.layout(message: "no grid shape fits")
+            throw easiest?.solver.tooSmall() ?? lastError ?? HeatGridError.layout(message: "no grid shape fits")
         default:
             let (rows, columns) = try Self.shape(for: count, spec: spec, specFile: request.specFile)
             return try SlotGridSolver(request: request, arrangement: .filled(count: count, rows: rows, columns: columns, order: spec.order)).place()

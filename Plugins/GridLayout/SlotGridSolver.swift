@@ -76,10 +76,11 @@ struct SlotGridSolver {
     }
 
     /// The error for a figure too small for this arrangement, naming the size that would hold it.
-    func tooSmall() -> HeatGridError {
-        let n = needs()
-        return request.tooSmall(fixed: n.fixed, columnCells: n.totalColumnCells, rowCells: n.totalRowCells,
-                                what: "a \(rows)x\(columns) grid of panels")
+    func tooSmall() -> HeatGridError { tooSmall(needs()) }
+
+    private func tooSmall(_ n: Needs) -> HeatGridError {
+        request.tooSmall(fixed: n.fixed, columnCells: n.totalColumnCells, rowCells: n.totalRowCells,
+                         what: "a \(rows)x\(columns) grid of panels")
     }
 
     func place() throws -> FigureLayout {
@@ -89,7 +90,7 @@ struct SlotGridSolver {
         let legend = request.legend
         let margin = request.margin, spacing = request.spacing
         let totalColumnCells = n.totalColumnCells, totalRowCells = n.totalRowCells
-        let fail = { tooSmall() }
+        let fail = { tooSmall(n) }
 
         // 2. The cells' size, and the figure's height when it follows from the content.
         let width = request.figureSize.width

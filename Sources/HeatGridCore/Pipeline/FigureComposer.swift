@@ -149,7 +149,7 @@ public struct FigureComposer: Sendable {
         }
         /// `size` in whole millimetres, as the message prints it.
         func printed(_ size: Size) -> Size {
-            func up(_ points: Double) -> Double { ((points * 25.4 / 72 - 1e-6).rounded(.up)) * 72 / 25.4 }
+            func up(_ points: Double) -> Double { Double(FigureTooSmall.millimetresUp(points)) * 72 / 25.4 }
             let width = up(size.width)
             return Size(width: width, height: autoHeight ? ratio * width : up(size.height))
         }
@@ -175,7 +175,7 @@ public struct FigureComposer: Sendable {
     private func composeOnce(size: Size, autoHeight: Bool) throws -> (scene: Scene, layout: FigureLayout) {
         guard !dataset.panels.isEmpty else { throw HeatGridError.layout(message: "the data has no panels to draw") }
         let shared = try sharedAxes()
-        let panels = PanelDrawer(composer: self, sharesX: shared.x, sharesY: shared.y)
+        let panels = try PanelDrawer(composer: self, sharesX: shared.x, sharesY: shared.y)
         let legend = showsColorbar && labels.colorbarPlacement != .eachPanel
             ? try LegendStack(composer: self) : nil
 
@@ -202,7 +202,7 @@ public struct FigureComposer: Sendable {
             return Attempt(reserved: reserved, request: request, placed: placed, texts: texts,
                            colorbarTitle: colorbarTitle, wanted: wanted)
         }
-        var result = try attempt(TextLines())
+        var result = try attempt(TextLines(panelTitles: Array(repeating: 1, count: dataset.panels.count)))
         for _ in 0..<4 {
             let next = result.reserved.union(result.wanted)
             guard next != result.reserved else { break }

@@ -10,6 +10,8 @@ struct LegendStack {
     let labelWidth: Double
     let labelHeight: Double
     let badLabelWidth: Double
+    /// One line of the colorbar title.
+    let titleLineHeight: Double
 
     private var theme: Theme { composer.theme }
     private var tickFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
@@ -25,14 +27,14 @@ struct LegendStack {
         labelWidth = try ticks.labels.map { try composer.measurer.measure($0, font: font).width }.max() ?? 0
         labelHeight = try composer.measurer.measure("0", font: font).height
         badLabelWidth = try labels.badLabel.map { try composer.measurer.measure($0, font: font).width } ?? 0
+        titleLineHeight = try composer.measurer.measure("Hg", font: FontSpec(family: composer.theme.fontFamily,
+                                                                             size: composer.theme.axisTitleSize)).height
     }
 
     /// The bad-colour entry's extent along a right area (gap, swatch), or 0 without one.
     private var badEntryLength: Double {
         badLabel == nil || placement == .bottom ? 0 : theme.tickLength + theme.tickPad + 2 + theme.colorbarWidth
     }
-
-    private var titleLineHeight: Double { (try? composer.measurer.measure("Hg", font: titleFont).height) ?? theme.axisTitleSize }
 
     /// What the area needs with `titleLines` lines of colorbar title.
     func request(titleLines: Int) throws -> LegendRequest {

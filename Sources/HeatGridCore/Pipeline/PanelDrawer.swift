@@ -57,6 +57,28 @@ struct PanelDrawer {
     let composer: FigureComposer
     let sharesX: Bool
     let sharesY: Bool
+    /// Each panel's row and column names as tick labels, cut to `labelCap` (nil for an axis known
+    /// by its indices): fitted once, used by every round of measuring, fitting and drawing.
+    private let rowNames: [[String]?]
+    private let columnNames: [[String]?]
+    /// The widest tick label of each panel's own colorbar (empty without them).
+    private let colorbarLabelWidths: [Double]
+
+    init(composer: FigureComposer, sharesX: Bool, sharesY: Bool) throws {
+        self.composer = composer; self.sharesX = sharesX; self.sharesY = sharesY
+        let fitter = TextFitter(measurer: composer.measurer)
+        let theme = composer.theme, font = FontSpec(family: theme.fontFamily, size: theme.tickLabelSize)
+        func fitted(_ names: [String]?) throws -> [String]? {
+            try names?.map { try fitter.ellipsised($0, width: Self.labelCap(theme), font: font) }
+        }
+        rowNames = try composer.dataset.panels.map { try fitted($0.rowLabels) }
+        columnNames = try composer.dataset.panels.map { try fitted($0.columnLabels) }
+        let labels = composer.labels
+        colorbarLabelWidths = composer.showsColorbar && labels.colorbarPlacement == .eachPanel ? try composer.mappings.map { mapping in
+            try ColorbarTicks(mapping: mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat).labels
+                .map { try composer.measurer.measure($0, font: font).width }.max() ?? 0
+        } : []
+    }
 
     /// Wrapped titles take at most this many lines before the last is cut.
     static let maximumLines = 2
@@ -80,10 +102,6 @@ struct PanelDrawer {
         reservedFont.size *= reserved.titleScale
         let titleLine = try lineHeight(reservedFont)
         let axisLine = try lineHeight(axisTitleFont)
-        let colorbarLabels = eachColorbar ? try composer.mappings.map { mapping in
-            try ColorbarTicks(mapping: mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat).labels
-                .map { try measurer.measure($0, font: tickFont).width }.max() ?? 0
-        } : []
         return try dataset.panels.enumerated().map { i, panel in
             var d = PanelDecorations()
             // A shared clustering tree sits above the top row and left of the left column of bodies.
@@ -92,14 +110,14 @@ struct PanelDrawer {
             }
             d.top += [hasPanelTitles ? SideComponent(role: "panel-title", thickness: theme.titlePad + reserved.titleLift + Double(reserved.panelTitle(i)) * titleLine)
                                     : SideComponent(role: "tick-overhang", thickness: reserved.titleLift)]
-            let yLabels = try axisLabels(panel.rowLabels, count: panel.matrix.rows)
             let yTickWidth = try ticks(cells: panel.matrix.rows, step: yStep(panel))
-                .map { try measurer.measure(yLabels[$0], font: tickFont).width }.max() ?? 0
+                .map { try measurer.measure(rowLabel(i, $0), font: tickFont).width }.max() ?? 0
             d.left = [SideComponent(role: "y-ticks", thickness: theme.tickLength + theme.tickPad + yTickWidth, outerOnly: sharesY)]
             // Named x labels set vertically reach as far down as the longest one.
-            let xLabelExtent = reserved.xRotated && panel.columnLabels != nil
-                ? try axisLabels(panel.columnLabels, count: panel.matrix.columns).map { try measurer.measure($0, font: tickFont).width }.max() ?? 0
-                : tickHeight
+            var xLabelExtent = tickHeight
+            if reserved.xRotated, let names = columnNames[i] {
+                xLabelExtent = try names.map { try measurer.measure($0, font: tickFont).width }.max() ?? 0
+            }
             d.bottom = [SideComponent(role: "x-ticks", thickness: theme.tickLength + theme.tickPad + xLabelExtent, outerOnly: sharesX)]
             let titlesOuter = labels.axisTitles == .outer
             if !labels.yTitle.isEmpty {
@@ -117,7 +135,7 @@ struct PanelDrawer {
                 d.right.append(SideComponent(role: "x-tick-overhang", thickness: reserved.tickOverhang, outerOnly: true))
             }
             if eachColorbar {
-                let labelWidth = colorbarLabels[min(i, colorbarLabels.count - 1)]
+                let labelWidth = colorbarLabelWidths[min(i, colorbarLabelWidths.count - 1)]
                 d.right.append(SideComponent(role: "colorbar", thickness: theme.colorbarPad / 2 + theme.colorbarWidth
                                          + theme.tickLength + theme.tickPad + labelWidth))
             }
@@ -128,14 +146,11 @@ struct PanelDrawer {
     private func lineHeight(_ font: FontSpec) throws -> Double { try measurer.measure("Hg", font: font).height }
 
     /// The longest a named tick label may be before it is cut with "…" (25 mm for paper's 6 pt).
-    private var labelCap: Double { 12 * theme.tickLabelSize }
+    private static func labelCap(_ theme: Theme) -> Double { 12 * theme.tickLabelSize }
 
-    /// An axis's tick labels: its names, cut to `labelCap`, or its 0-based indices.
-    private func axisLabels(_ names: [String]?, count: Int) throws -> [String] {
-        guard let names else { return (0..<count).map(String.init) }
-        let fitter = TextFitter(measurer: measurer)
-        return try names.map { try fitter.ellipsised($0, width: labelCap, font: tickFont) }
-    }
+    /// The tick label of row `row` (column `column`) of panel `panel`: its fitted name, or its index.
+    private func rowLabel(_ panel: Int, _ row: Int) -> String { rowNames[panel]?[row] ?? String(row) }
+    private func columnLabel(_ panel: Int, _ column: Int) -> String { columnNames[panel]?[column] ?? String(column) }
 
     /// Ticks every this many cells: the spec's step, every name for named axes, else a nice step.
     private func xStep(_ panel: Panel) -> Int? { labels.xTickStep ?? (panel.columnLabels == nil ? nil : 1) }
@@ -184,17 +199,16 @@ struct PanelDrawer {
         wanted.titleLift = (overhang * 4).rounded(.up) / 4
         // The last x tick label of a panel with nothing to its right must stay on the canvas.
         var reach = 0.0
-        for (panel, placement) in zip(dataset.panels, placed.panels) {
+        for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {
             let cellWidth = placement.body.width / Double(max(panel.matrix.columns, 1))
-            let names = try axisLabels(panel.columnLabels, count: panel.matrix.columns)
-            let widths = try names.map { try measurer.measure($0, font: tickFont).width }
-            let xTicks = ticks(cells: panel.matrix.columns, step: xStep(panel), cellSize: cellWidth) { widths[$0] }
+            let width = { (column: Int) in try measurer.measure(columnLabel(i, column), font: tickFont).width }
+            let xTicks = try ticks(cells: panel.matrix.columns, step: xStep(panel), cellSize: cellWidth, labelExtent: width)
             // Names that do not all fit side by side are set vertically (thinned only if even that crowds).
             if panel.columnLabels != nil, xTicks.count < (panel.matrix.columns + (xStep(panel) ?? 1) - 1) / (xStep(panel) ?? 1) {
                 wanted.xRotated = true
             }
             if placement.outer.contains(.right), !reserved.xRotated || panel.columnLabels == nil, let last = xTicks.last {
-                reach = max(reach, (Double(last) + 0.5) * cellWidth + widths[last] / 2 - placement.body.width)
+                reach = max(reach, (Double(last) + 0.5) * cellWidth + (try width(last)) / 2 - placement.body.width)
             }
         }
         wanted.tickOverhang = (max(0, reach) * 4).rounded(.up) / 4
@@ -353,7 +367,7 @@ struct PanelDrawer {
                 items += try CellAnnotator(spec: annotations, theme: theme, measurer: measurer)
                     .annotate(matrix, mapping: mappings[i], box: body, largest: largestMagnitude)
             }
-            items += try tickItems(panel, placement: placement, decorations: decorations, xRotated: texts.xRotated, text: text)
+            items += try tickItems(i, placement: placement, decorations: decorations, xRotated: texts.xRotated, text: text)
             items += dendrograms(panel, placement: placement, decorations: decorations)
             // Title lines stack upwards from the body: the last sits where a one-line title would.
             let titleOffset = decorations.offset(of: "panel-title", on: .top, outer: placement.outer.contains(.top)) ?? 0
@@ -377,18 +391,17 @@ struct PanelDrawer {
         return items
     }
 
-    private func tickItems(_ panel: Panel, placement: PanelPlacement, decorations: PanelDecorations, xRotated: Bool,
+    private func tickItems(_ index: Int, placement: PanelPlacement, decorations: PanelDecorations, xRotated: Bool,
                            text: TextPlacer) throws -> [SceneItem] {
+        let panel = dataset.panels[index]
         let body = placement.body, matrix = panel.matrix
         let showsX = decorations.offset(of: "x-ticks", on: .bottom, outer: placement.outer.contains(.bottom)) != nil
         let showsY = decorations.offset(of: "y-ticks", on: .left, outer: placement.outer.contains(.left)) != nil
         let cellWidth = body.width / Double(matrix.columns), cellHeight = body.height / Double(matrix.rows)
         let tickHeight = try measurer.measure("0", font: tickFont).height
-        let xLabels = try axisLabels(panel.columnLabels, count: matrix.columns)
-        let yLabels = try axisLabels(panel.rowLabels, count: matrix.rows)
-        let rotated = xRotated && panel.columnLabels != nil
+        let rotated = xRotated && columnNames[index] != nil
         let xTicks = try ticks(cells: matrix.columns, step: xStep(panel), cellSize: cellWidth) {
-            rotated ? tickHeight : try measurer.measure(xLabels[$0], font: tickFont).width
+            rotated ? tickHeight : try measurer.measure(columnLabel(index, $0), font: tickFont).width
         }
         let yTicks = ticks(cells: matrix.rows, step: yStep(panel), cellSize: cellHeight) { _ in tickHeight }
         var items: [SceneItem] = []
@@ -400,11 +413,11 @@ struct PanelDrawer {
                 let top = body.maxY + theme.tickLength + theme.tickPad
                 if rotated {
                     // Read bottom to top, ending at the axis (matplotlib's rotation=90).
-                    let width = try measurer.measure(xLabels[column], font: tickFont).width
-                    items.append(.text(try text.vertical(xLabels[column], font: tickFont, left: x - tickHeight / 2,
+                    let width = try measurer.measure(columnLabel(index, column), font: tickFont).width
+                    items.append(.text(try text.vertical(columnLabel(index, column), font: tickFont, left: x - tickHeight / 2,
                                                          centerY: top + width / 2, role: "x-tick")))
                 } else {
-                    items.append(.text(try text.horizontal(xLabels[column], font: tickFont, x: x, align: .center,
+                    items.append(.text(try text.horizontal(columnLabel(index, column), font: tickFont, x: x, align: .center,
                                                            top: top, role: "x-tick")))
                 }
             }
@@ -414,7 +427,7 @@ struct PanelDrawer {
             items.append(.line(LineItem(from: Point(x: body.minX - theme.tickLength, y: y), to: Point(x: body.minX, y: y),
                                         color: theme.axisColor, width: theme.tickWidth)))
             if showsY {
-                items.append(.text(try text.horizontal(yLabels[row], font: tickFont, x: body.minX - theme.tickLength - theme.tickPad,
+                items.append(.text(try text.horizontal(rowLabel(index, row), font: tickFont, x: body.minX - theme.tickLength - theme.tickPad,
                                                        align: .end, centerY: y, role: "y-tick")))
             }
         }

@@ -65,9 +65,13 @@ public struct FigureTooSmall: Sendable, Equatable, CustomStringConvertible {
         self.size = size; self.autoHeight = autoHeight; self.what = what; self.fixed = fixed; self.needed = needed
     }
 
+    /// `points` in whole millimetres, rounded up (a hair over a whole number stays it): how the
+    /// message prints the sizes a figure needs.
+    public static func millimetresUp(_ points: Double) -> Int { Int((points * 25.4 / 72 - 1e-6).rounded(.up)) }
+
     public var description: String {
         func mm(_ points: Double, up: Bool = false) -> String {
-            String(Int((points * 25.4 / 72 - (up ? 1e-6 : 0)).rounded(up ? .up : .toNearestOrAwayFromZero)))
+            up ? String(Self.millimetresUp(points)) : String(Int((points * 25.4 / 72).rounded(.toNearestOrAwayFromZero)))
         }
         let asked = autoHeight ? "\(mm(size.width)) mm wide" : "\(mm(size.width)) x \(mm(size.height)) mm"
         // A free height may grow to a fixed multiple of the width: a taller figure needs a wider one.
