@@ -28,6 +28,8 @@ struct SlotGridSolver {
         var outer: [SideSet]
         var columnCells: [Int], rowCells: [Int]
         var left: [Double], right: [Double], top: [Double], bottom: [Double]
+        /// Gaps inside the bodies of each grid column and row (a split's blocks).
+        var columnGaps: [Double], rowGaps: [Double]
         var fixed: Size
         var totalColumnCells: Int { columnCells.reduce(0, +) }
         var totalRowCells: Int { rowCells.reduce(0, +) }
@@ -40,6 +42,7 @@ struct SlotGridSolver {
         var columnCells = [Int](repeating: 0, count: columns), rowCells = [Int](repeating: 0, count: rows)
         var left = [Double](repeating: 0, count: columns), right = [Double](repeating: 0, count: columns)
         var top = [Double](repeating: 0, count: rows), bottom = [Double](repeating: 0, count: rows)
+        var columnGaps = [Double](repeating: 0, count: columns), rowGaps = [Double](repeating: 0, count: rows)
         for (i, panel) in request.panels.enumerated() {
             let slot = arrangement.slots[i], decorations = panel.decorations
             for c in slot.column...slot.lastColumn {
@@ -47,6 +50,10 @@ struct SlotGridSolver {
             }
             for r in slot.row...slot.lastRow {
                 rowCells[r] = max(rowCells[r], (panel.rows + slot.rowSpan - 1) / slot.rowSpan)
+                rowGaps[r] = max(rowGaps[r], panel.rowGaps / Double(slot.rowSpan))
+            }
+            for c in slot.column...slot.lastColumn {
+                columnGaps[c] = max(columnGaps[c], panel.columnGaps / Double(slot.columnSpan))
             }
             left[slot.column] = max(left[slot.column], decorations.thickness(.left, outer: outer[i].contains(.left)))
             right[slot.lastColumn] = max(right[slot.lastColumn], decorations.thickness(.right, outer: outer[i].contains(.right)))
@@ -63,10 +70,12 @@ struct SlotGridSolver {
         let legendBottom = legend?.placement == .bottom ? legend!.gap + legend!.thickness : 0
         let margin = request.margin, spacing = request.spacing
         let fixed = Size(
-            width: 2 * margin + left.reduce(0, +) + right.reduce(0, +) + Double(columns - 1) * spacing.width + legendRight,
-            height: 2 * margin + top.reduce(0, +) + bottom.reduce(0, +) + Double(rows - 1) * spacing.height + legendBottom)
+            width: 2 * margin + left.reduce(0, +) + right.reduce(0, +) + columnGaps.reduce(0, +)
+                + Double(columns - 1) * spacing.width + legendRight,
+            height: 2 * margin + top.reduce(0, +) + bottom.reduce(0, +) + rowGaps.reduce(0, +)
+                + Double(rows - 1) * spacing.height + legendBottom)
         return Needs(outer: outer, columnCells: columnCells, rowCells: rowCells, left: left, right: right,
-                     top: top, bottom: bottom, fixed: fixed)
+                     top: top, bottom: bottom, columnGaps: columnGaps, rowGaps: rowGaps, fixed: fixed)
     }
 
     /// The smallest figure this arrangement fits in, bodies at the theme's minimum.
@@ -116,20 +125,23 @@ struct SlotGridSolver {
         let extraColumnGap = columns > 1 ? max(0, min(leftoverWidth / Double(columns + 1), 1.5 * spacing.width)) : 0
         let extraRowGap = rows > 1 ? max(0, min(leftoverHeight / Double(rows + 1), 1.5 * spacing.height)) : 0
         let columnX = starts(from: margin + max(0, leftoverWidth - extraColumnGap * Double(columns - 1)) / 2,
-                             before: left, cells: columnCells, after: right, cellSize: cell.width,
+                             before: left, cells: columnCells, inner: n.columnGaps, after: right, cellSize: cell.width,
                              gap: spacing.width + extraColumnGap)
         let rowY = starts(from: margin + max(0, leftoverHeight - extraRowGap * Double(rows - 1)) / 2,
-                          before: top, cells: rowCells, after: bottom, cellSize: cell.height,
+                          before: top, cells: rowCells, inner: n.rowGaps, after: bottom, cellSize: cell.height,
                           gap: spacing.height + extraRowGap)
         let panels = request.panels.enumerated().map { i, panel in
             let slot = arrangement.slots[i]
             // The slots' area, including the gaps between spanned slots.
-            let x0 = columnX[slot.column], x1 = columnX[slot.lastColumn] + cell.width * Double(columnCells[slot.lastColumn])
-            let y0 = rowY[slot.row], y1 = rowY[slot.lastRow] + cell.height * Double(rowCells[slot.lastRow])
+            let x0 = columnX[slot.column]
+            let x1 = columnX[slot.lastColumn] + cell.width * Double(columnCells[slot.lastColumn]) + n.columnGaps[slot.lastColumn]
+            let y0 = rowY[slot.row], y1 = rowY[slot.lastRow] + cell.height * Double(rowCells[slot.lastRow]) + n.rowGaps[slot.lastRow]
             // A spanning panel: cells of the same proportions, as big as its area allows.
             let scale = slot.rowSpan == 1 && slot.columnSpan == 1 ? 1
-                : min((x1 - x0) / (cell.width * Double(panel.columns)), (y1 - y0) / (cell.height * Double(panel.rows)))
-            let bodyWidth = scale * cell.width * Double(panel.columns), bodyHeight = scale * cell.height * Double(panel.rows)
+                : min((x1 - x0 - panel.columnGaps) / (cell.width * Double(panel.columns)),
+                      (y1 - y0 - panel.rowGaps) / (cell.height * Double(panel.rows)))
+            let bodyWidth = scale * cell.width * Double(panel.columns) + panel.columnGaps
+            let bodyHeight = scale * cell.height * Double(panel.rows) + panel.rowGaps
             // A smaller matrix sits centred in its slot, its cells the size of its neighbours'.
             let body = Rect(x: x0 + (x1 - x0 - bodyWidth) / 2, y: y0 + (y1 - y0 - bodyHeight) / 2,
                             width: bodyWidth, height: bodyHeight)
@@ -137,7 +149,7 @@ struct SlotGridSolver {
         }
 
         if request.cellSizing.requiresMinimumBody,
-           let thinnest = panels.map({ min($0.body.width, $0.body.height) }).min(),
+           let thinnest = zip(panels, request.panels).map({ min($0.body.width - $1.columnGaps, $0.body.height - $1.rowGaps) }).min(),
            thinnest < request.cellSizing.minimumBody - 1e-6 {
             throw fail()
         }
@@ -171,13 +183,14 @@ struct SlotGridSolver {
     }
 
     /// Where each grid column's (or row's) bodies start along its axis, from `origin`: each slot
-    /// takes its leading stack, its cells, its trailing stack and the gap.
-    private func starts(from origin: Double, before: [Double], cells: [Int], after: [Double],
+    /// takes its leading stack, its cells and the gaps between their blocks, its trailing stack
+    /// and the gap to the next slot.
+    private func starts(from origin: Double, before: [Double], cells: [Int], inner: [Double], after: [Double],
                         cellSize: Double, gap: Double) -> [Double] {
         var position = origin
         return cells.indices.map { i in
             position += before[i]
-            defer { position += cellSize * Double(cells[i]) + after[i] + gap }
+            defer { position += cellSize * Double(cells[i]) + inner[i] + after[i] + gap }
             return position
         }
     }

@@ -23,14 +23,20 @@ public struct LegendRequest: Sendable, Equatable {
     }
 }
 
-/// One panel to place: its matrix shape and measured side stacks.
+/// One panel to place: its matrix shape, the gaps inside its body, and measured side stacks.
 public struct LayoutPanel: Sendable, Equatable {
     public var rows: Int
     public var columns: Int
+    /// The total height of the gaps between row blocks of a split (points): a fixed part of the
+    /// body's height, the rest is `rows` cells.
+    public var rowGaps: Double
+    /// The total width of the gaps between column blocks of a split: a fixed part of the body's width.
+    public var columnGaps: Double
     public var decorations: PanelDecorations
 
-    public init(rows: Int, columns: Int, decorations: PanelDecorations) {
-        self.rows = rows; self.columns = columns; self.decorations = decorations
+    public init(rows: Int, columns: Int, rowGaps: Double = 0, columnGaps: Double = 0, decorations: PanelDecorations) {
+        self.rows = rows; self.columns = columns; self.rowGaps = rowGaps; self.columnGaps = columnGaps
+        self.decorations = decorations
     }
 }
 

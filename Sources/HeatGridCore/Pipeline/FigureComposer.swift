@@ -55,6 +55,10 @@ public struct FigureComposer: Sendable {
     public var rowTree: (tree: Dendrogram, depth: Double)?
     /// The columns' clustering tree to draw above the bodies (leaf k = column k), and its depth.
     public var columnTree: (tree: Dendrogram, depth: Double)?
+    /// The rows' split into blocks with gaps (and labels), or nil.
+    public var rowBlocks: AxisBlocks?
+    /// The columns' split into blocks with gaps (and labels), or nil.
+    public var columnBlocks: AxisBlocks?
     public var measurer: any TextMeasurer
     /// The spec file, for error messages.
     public var specFile: String

@@ -108,11 +108,17 @@ struct PanelDrawer {
             if let tree = composer.columnTree {
                 d.top.append(SideComponent(role: "column-dendrogram", thickness: tree.depth + theme.tickPad, outerOnly: true))
             }
+            if composer.columnBlocks?.labels != nil {
+                d.top.append(SideComponent(role: "column-groups", thickness: theme.tickPad + tickHeight, outerOnly: sharesX))
+            }
             d.top += [hasPanelTitles ? SideComponent(role: "panel-title", thickness: theme.titlePad + reserved.titleLift + Double(reserved.panelTitle(i)) * titleLine)
                                     : SideComponent(role: "tick-overhang", thickness: reserved.titleLift)]
             let yTickWidth = try ticks(cells: panel.matrix.rows, step: yStep(panel))
                 .map { try measurer.measure(rowLabel(i, $0), font: tickFont).width }.max() ?? 0
             d.left = [SideComponent(role: "y-ticks", thickness: theme.tickLength + theme.tickPad + yTickWidth, outerOnly: sharesY)]
+            if composer.rowBlocks?.labels != nil {
+                d.left.append(SideComponent(role: "row-groups", thickness: theme.tickPad + tickHeight, outerOnly: sharesY))
+            }
             // Named x labels set vertically reach as far down as the longest one.
             var xLabelExtent = tickHeight
             if reserved.xRotated, let names = columnNames[i] {
@@ -139,11 +145,19 @@ struct PanelDrawer {
                 d.right.append(SideComponent(role: "colorbar", thickness: theme.colorbarPad / 2 + theme.colorbarWidth
                                          + theme.tickLength + theme.tickPad + labelWidth))
             }
-            return LayoutPanel(rows: panel.matrix.rows, columns: panel.matrix.columns, decorations: d)
+            return LayoutPanel(rows: panel.matrix.rows, columns: panel.matrix.columns,
+                               rowGaps: composer.rowBlocks?.totalGap ?? 0, columnGaps: composer.columnBlocks?.totalGap ?? 0,
+                               decorations: d)
         }
     }
 
     private func lineHeight(_ font: FontSpec) throws -> Double { try measurer.measure("Hg", font: font).height }
+
+    /// Where `panel`'s cells lie in `body`, with the split's blocks and gaps.
+    private func cells(_ panel: Panel, _ body: Rect) -> BodyCells {
+        BodyCells(body: body, rows: panel.matrix.rows, columns: panel.matrix.columns,
+                  rowBlocks: composer.rowBlocks, columnBlocks: composer.columnBlocks)
+    }
 
     /// The longest a named tick label may be before it is cut with "…" (25 mm for paper's 6 pt).
     private static func labelCap(_ theme: Theme) -> Double { 12 * theme.tickLabelSize }
@@ -194,13 +208,13 @@ struct PanelDrawer {
         // Lift: row 0's tick label must not touch the title.
         let tickHeight = try lineHeight(tickFont)
         let overhang = zip(dataset.panels, bodies).map { panel, body in
-            max(0, tickHeight / 2 - body.height / Double(max(panel.matrix.rows, 1)) / 2)
+            max(0, tickHeight / 2 - cells(panel, body).cellHeight / 2)
         }.max() ?? 0
         wanted.titleLift = (overhang * 4).rounded(.up) / 4
         // The last x tick label of a panel with nothing to its right must stay on the canvas.
         var reach = 0.0
         for (i, (panel, placement)) in zip(dataset.panels, placed.panels).enumerated() {
-            let cellWidth = placement.body.width / Double(max(panel.matrix.columns, 1))
+            let grid = cells(panel, placement.body), cellWidth = grid.cellWidth
             let width = { (column: Int) in try measurer.measure(columnLabel(i, column), font: tickFont).width }
             let xTicks = try ticks(cells: panel.matrix.columns, step: xStep(panel), cellSize: cellWidth, labelExtent: width)
             // Names that do not all fit side by side are set vertically (thinned only if even that crowds).
@@ -208,7 +222,7 @@ struct PanelDrawer {
                 wanted.xRotated = true
             }
             if placement.outer.contains(.right), !reserved.xRotated || panel.columnLabels == nil, let last = xTicks.last {
-                reach = max(reach, (Double(last) + 0.5) * cellWidth + (try width(last)) / 2 - placement.body.width)
+                reach = max(reach, grid.x(Double(last) + 0.5) + (try width(last)) / 2 - placement.body.maxX)
             }
         }
         wanted.tickOverhang = (max(0, reach) * 4).rounded(.up) / 4
@@ -360,15 +374,25 @@ struct PanelDrawer {
         var items: [SceneItem] = []
         for (i, panel) in dataset.panels.enumerated() {
             let placement = placed.panels[i], body = placement.body, matrix = panel.matrix
-            let decorations = panels[i].decorations
-            items.append(.cells(CellGrid(frame: body, rows: matrix.rows, columns: matrix.columns, rgba: colours[i])))
-            items.append(.rect(RectItem(rect: body, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
-            if let annotations = labels.annotations {
-                items += try CellAnnotator(spec: annotations, theme: theme, measurer: measurer)
-                    .annotate(matrix, mapping: mappings[i], box: body, largest: largestMagnitude)
+            let decorations = panels[i].decorations, grid = cells(panel, body)
+            let blocks = grid.blocks
+            // A split body is a block of cells per group pair, each framed; else one grid.
+            for block in blocks {
+                let whole = blocks.count == 1
+                let rgba = whole ? colours[i] : BodyCells.slice(colours[i], columns: matrix.columns, stride: 4,
+                                                                rows: block.rows, columns: block.columns)
+                items.append(.cells(CellGrid(frame: block.rect, rows: block.rows.count, columns: block.columns.count, rgba: rgba)))
+                items.append(.rect(RectItem(rect: block.rect, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
+                if let annotations = labels.annotations {
+                    let part = whole ? matrix : Matrix(rows: block.rows.count, columns: block.columns.count,
+                        values: BodyCells.slice(matrix.values, columns: matrix.columns, stride: 1, rows: block.rows, columns: block.columns))
+                    items += try CellAnnotator(spec: annotations, theme: theme, measurer: measurer)
+                        .annotate(part, mapping: mappings[i], box: block.rect, largest: largestMagnitude)
+                }
             }
             items += try tickItems(i, placement: placement, decorations: decorations, xRotated: texts.xRotated, text: text)
             items += dendrograms(panel, placement: placement, decorations: decorations)
+            items += try groupLabels(grid, placement: placement, decorations: decorations, text: text)
             // Title lines stack upwards from the body: the last sits where a one-line title would.
             let titleOffset = decorations.offset(of: "panel-title", on: .top, outer: placement.outer.contains(.top)) ?? 0
             var bottom = body.minY - titleOffset - theme.titlePad - texts.titleLift
@@ -397,7 +421,7 @@ struct PanelDrawer {
         let body = placement.body, matrix = panel.matrix
         let showsX = decorations.offset(of: "x-ticks", on: .bottom, outer: placement.outer.contains(.bottom)) != nil
         let showsY = decorations.offset(of: "y-ticks", on: .left, outer: placement.outer.contains(.left)) != nil
-        let cellWidth = body.width / Double(matrix.columns), cellHeight = body.height / Double(matrix.rows)
+        let grid = cells(panel, body), cellWidth = grid.cellWidth, cellHeight = grid.cellHeight
         let tickHeight = try measurer.measure("0", font: tickFont).height
         let rotated = xRotated && columnNames[index] != nil
         let xTicks = try ticks(cells: matrix.columns, step: xStep(panel), cellSize: cellWidth) {
@@ -406,7 +430,7 @@ struct PanelDrawer {
         let yTicks = ticks(cells: matrix.rows, step: yStep(panel), cellSize: cellHeight) { _ in tickHeight }
         var items: [SceneItem] = []
         for column in xTicks {
-            let x = body.minX + (Double(column) + 0.5) * cellWidth
+            let x = grid.x(Double(column) + 0.5)
             items.append(.line(LineItem(from: Point(x: x, y: body.maxY), to: Point(x: x, y: body.maxY + theme.tickLength),
                                         color: theme.axisColor, width: theme.tickWidth)))
             if showsX {
@@ -423,7 +447,7 @@ struct PanelDrawer {
             }
         }
         for row in yTicks {
-            let y = body.minY + (Double(row) + 0.5) * cellHeight
+            let y = grid.y(Double(row) + 0.5)
             items.append(.line(LineItem(from: Point(x: body.minX - theme.tickLength, y: y), to: Point(x: body.minX, y: y),
                                         color: theme.axisColor, width: theme.tickWidth)))
             if showsY {
@@ -437,21 +461,52 @@ struct PanelDrawer {
     /// The shared clustering trees beside an outer panel: rows to the left (root outermost),
     /// columns above (between the body and its title).
     private func dendrograms(_ panel: Panel, placement: PanelPlacement, decorations: PanelDecorations) -> [SceneItem] {
-        let body = placement.body
+        let body = placement.body, grid = cells(panel, body)
         var items: [SceneItem] = []
         if let (tree, depth) = composer.rowTree,
            let offset = decorations.offset(of: "row-dendrogram", on: .left, outer: placement.outer.contains(.left)) {
-            let cell = body.height / Double(max(panel.matrix.rows, 1))
             let base = body.minX - offset - theme.axisTitlePad
             items += DendrogramDrawer(tree: tree, color: theme.axisColor, lineWidth: theme.tickWidth)
-                .lines { along, height in Point(x: base - height * depth, y: body.minY + along * cell) }
+                .lines { along, height in Point(x: base - height * depth, y: grid.y(along)) }
         }
         if let (tree, depth) = composer.columnTree,
            let offset = decorations.offset(of: "column-dendrogram", on: .top, outer: placement.outer.contains(.top)) {
-            let cell = body.width / Double(max(panel.matrix.columns, 1))
             let base = body.minY - offset - theme.tickPad
             items += DendrogramDrawer(tree: tree, color: theme.axisColor, lineWidth: theme.tickWidth)
-                .lines { along, height in Point(x: body.minX + along * cell, y: base - height * depth) }
+                .lines { along, height in Point(x: grid.x(along), y: base - height * depth) }
+        }
+        return items
+    }
+
+    /// The labels of a split's groups beside their blocks, in the tick labels' font: row groups
+    /// read bottom to top left of the tick labels, column groups above the body; each cut with
+    /// "…" to its block's length.
+    private func groupLabels(_ grid: BodyCells, placement: PanelPlacement, decorations: PanelDecorations,
+                             text: TextPlacer) throws -> [SceneItem] {
+        let fitter = TextFitter(measurer: measurer), font = tickFont
+        let pad = theme.tickPad
+        var items: [SceneItem] = []
+        if let blocks = composer.rowBlocks, let labels = blocks.labels,
+           let offset = decorations.offset(of: "row-groups", on: .left, outer: placement.outer.contains(.left)) {
+            let line = try lineHeight(font)
+            for (label, range) in zip(labels, blocks.ranges) where !label.isEmpty {
+                let (start, end) = grid.rowSpan(range)
+                let fitted = try fitter.ellipsised(label, width: end - start - pad, font: font)
+                guard !fitted.isEmpty else { continue }
+                items.append(.text(try text.vertical(fitted, font: font, left: placement.body.minX - offset - pad - line,
+                                                     centerY: (start + end) / 2, role: "row-group")))
+            }
+        }
+        if let blocks = composer.columnBlocks, let labels = blocks.labels,
+           let offset = decorations.offset(of: "column-groups", on: .top, outer: placement.outer.contains(.top)) {
+            let line = try lineHeight(font)
+            for (label, range) in zip(labels, blocks.ranges) where !label.isEmpty {
+                let (start, end) = grid.columnSpan(range)
+                let fitted = try fitter.ellipsised(label, width: end - start - pad, font: font)
+                guard !fitted.isEmpty else { continue }
+                items.append(.text(try text.horizontal(fitted, font: font, x: (start + end) / 2, align: .center,
+                                                       top: placement.body.minY - offset - pad - line, role: "column-group")))
+            }
         }
         return items
     }

@@ -124,6 +124,12 @@ public struct Renderer: Sendable {
         if spec.columns.dendrogram, let tree = ordered.columnTree {
             composer.columnTree = (tree, spec.columns.dendrogramSize.points(dpi: dpiForTrees))
         }
+        func blocks(_ groups: AxisOrdering.Groups?, _ order: OrderSpec) -> AxisBlocks? {
+            groups.map { AxisBlocks(counts: $0.counts, gap: order.gap.points(dpi: dpiForTrees),
+                                    labels: $0.labels.allSatisfy(\.isEmpty) ? nil : $0.labels) }
+        }
+        composer.rowBlocks = blocks(ordered.rowGroups, spec.rows)
+        composer.columnBlocks = blocks(ordered.columnGroups, spec.columns)
         let dpi = dpi ?? spec.dpi ?? 300
         let width = spec.size.width.points(dpi: dpi)
         // An auto height may grow to twice the width (then cells get flatter rather than the page longer).

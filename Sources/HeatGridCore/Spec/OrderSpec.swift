@@ -6,6 +6,7 @@ import Foundation
 ///     "rows": {"order": "cluster", "linkage": "average", "metric": "euclidean", "dendrogram": true}
 ///     "columns": {"order": "mean"}                     // descending mean, ties in data order
 ///     "rows": {"order": ["gpt-4o", "llama-3"]}         // these first, the others after in data order
+///     "rows": {"split": {"path": "stages.csv", "key": "layer", "column": "stage"}, "gap": "2mm"}
 public struct OrderSpec: Sendable, Equatable, Codable {
     /// How an axis is ordered.
     public enum Order: Sendable, Equatable, Codable {
@@ -65,6 +66,12 @@ public struct OrderSpec: Sendable, Equatable, Codable {
     public var dendrogram: Bool
     /// The dendrogram's depth across the axis.
     public var dendrogramSize: Length
+    /// Groups drawn as separate blocks (`SplitSpec`); within a group the order rule applies.
+    public var split: SplitSpec?
+    /// Space between the blocks of a split.
+    public var gap: Length
+    /// Labels beside the blocks of a split.
+    public var groupLabels: GroupLabels
 
     /// Names given in the spec: the names themselves, or a file of them.
     public enum Labels: Sendable, Equatable, Codable {
@@ -91,13 +98,15 @@ public struct OrderSpec: Sendable, Equatable, Codable {
 
     public init(labels: Labels? = nil, order: Order = .data, linkage: LinkageMethod = .average, metric: DistanceMetric = .euclidean,
                 optimalLeafOrder: Bool = false, orderBy: String? = nil, dendrogram: Bool = false,
-                dendrogramSize: Length = Length(points: 8 * 72 / 25.4)) {
+                dendrogramSize: Length = Length(points: 8 * 72 / 25.4), split: SplitSpec? = nil,
+                gap: Length = Length(points: 1.5 * 72 / 25.4), groupLabels: GroupLabels = .shown(true)) {
         self.labels = labels; self.order = order; self.linkage = linkage; self.metric = metric; self.optimalLeafOrder = optimalLeafOrder
         self.orderBy = orderBy; self.dendrogram = dendrogram; self.dendrogramSize = dendrogramSize
+        self.split = split; self.gap = gap; self.groupLabels = groupLabels
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case labels, order, linkage, metric, optimalLeafOrder, orderBy, dendrogram, dendrogramSize
+        case labels, order, linkage, metric, optimalLeafOrder, orderBy, dendrogram, dendrogramSize, split, gap, groupLabels
     }
 
     public init(from decoder: Decoder) throws {
@@ -112,6 +121,13 @@ public struct OrderSpec: Sendable, Equatable, Codable {
         orderBy = try c.decodeIfPresent(String.self, forKey: .orderBy)
         dendrogram = try c.decodeIfPresent(Bool.self, forKey: .dendrogram) ?? defaults.dendrogram
         dendrogramSize = try c.decodeIfPresent(Length.self, forKey: .dendrogramSize) ?? defaults.dendrogramSize
+        split = try c.decodeIfPresent(SplitSpec.self, forKey: .split)
+        gap = try c.decodeIfPresent(Length.self, forKey: .gap) ?? defaults.gap
+        groupLabels = try c.decodeIfPresent(GroupLabels.self, forKey: .groupLabels) ?? defaults.groupLabels
+        if case .count(let k) = split, order == .cluster, orderBy == Self.eachPanel {
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.split],
+                debugDescription: "cutting the tree into \(k) clusters needs one order shared by the panels, not \"orderBy\": \"each\" (split by a file instead)"))
+        }
         if dendrogram, order != .cluster {
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.dendrogram],
                 debugDescription: "a dendrogram needs \"order\": \"cluster\""))

@@ -1,0 +1,127 @@
+import Foundation
+
+/// A small table read from a side file (a CSV with a header row; tab-separated for .tsv/.tab)
+/// that names something about an axis's keys: the group of each row (`split`), its category or
+/// value for an annotation track. Fields follow RFC 4180 (quoted fields, "" for a quote) and are
+/// trimmed of spaces; blank lines are skipped. Side files are small, so fields become Strings.
+public struct SideTable: Sendable {
+    /// The file as the spec names it, for messages.
+    public var displayPath: String
+    public var header: [String]
+    /// Each record's fields and the 1-based line it starts on.
+    public var records: [(line: Int, fields: [String])]
+
+    /// Reads `url`; `specKey` (e.g. "rows.split") names who asked for it in messages.
+    public static func read(_ url: URL, displayPath: String, specKey: String) throws -> SideTable {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: url.path) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw HeatGridError.io(path: displayPath, message: !exists ? "no such file (a side file named by the spec's \(specKey))"
+                                   : isDirectory.boolValue ? "is a directory, expected a CSV file" : "cannot be read (permission denied?)")
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw HeatGridError.data(file: displayPath, line: nil, column: nil, message: "not UTF-8 text; expected a CSV table")
+        }
+        let tabbed = ["tsv", "tab"].contains(url.pathExtension.lowercased())
+        var rows = try Self.records(Array(text.unicodeScalars), delimiter: tabbed ? "\t" : ",", file: displayPath)
+        guard !rows.isEmpty else {
+            throw HeatGridError.data(file: displayPath, line: 1, column: nil, message: "the file is empty; expected a header row naming its columns")
+        }
+        let header = rows.removeFirst().fields
+        for row in rows where row.fields.count != header.count {
+            throw HeatGridError.data(file: displayPath, line: row.line, column: nil,
+                message: "\(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), but the header names \(header.count)")
+        }
+        return SideTable(displayPath: displayPath, header: header, records: rows)
+    }
+
+    /// The index of the column named `name`; an error naming `specKey` and the nearest column otherwise.
+    public func columnIndex(_ name: String, specKey: String, specFile: String) throws -> Int {
+        if let index = header.firstIndex(of: name) { return index }
+        let hint = nearest(to: name, in: header).map { "did you mean '\($0)'? " } ?? ""
+        throw HeatGridError.spec(file: specFile, key: specKey,
+            message: "\(displayPath) has no column '\(name)'; \(hint)its columns are \(header.joined(separator: ", "))")
+    }
+
+    /// What column `value` says of each of `keys` (matched against column `key`): extra rows of
+    /// the file are ignored; a key missing from it, or given two different values, is an error
+    /// naming the key and the file.
+    public func values(of value: String, byKey key: String, for keys: [String], specKey: String,
+                       specFile: String) throws -> [String] {
+        let k = try columnIndex(key, specKey: "\(specKey).key", specFile: specFile)
+        let v = try columnIndex(value, specKey: "\(specKey).column", specFile: specFile)
+        var found: [String: (value: String, line: Int)] = [:]
+        for record in records {
+            let name = record.fields[k], text = record.fields[v]
+            if let earlier = found[name], earlier.value != text {
+                throw HeatGridError.data(file: displayPath, line: record.line, column: nil,
+                    message: "key '\(name)' has '\(text)' in column '\(value)' here but '\(earlier.value)' on line \(earlier.line)")
+            }
+            found[name] = (text, record.line)
+        }
+        return try keys.map { name in
+            guard let entry = found[name] else {
+                let hint = nearest(to: name, in: Array(found.keys).sorted()).map { " (nearest: '\($0)')" } ?? ""
+                throw HeatGridError.data(file: displayPath, line: nil, column: nil,
+                    message: "no row has '\(name)' in column '\(key)'\(hint); every key of the data needs one (named by the spec's \(specKey))")
+            }
+            return entry.value
+        }
+    }
+
+    /// Splits `text` into records of trimmed fields.
+    private static func records(_ text: [Unicode.Scalar], delimiter: Unicode.Scalar,
+                                file: String) throws -> [(line: Int, fields: [String])] {
+        var records: [(line: Int, fields: [String])] = []
+        var fields: [String] = [], field = String.UnicodeScalarView()
+        var line = 1, recordLine = 1, i = 0, quotedField = false
+        func endField() {
+            let text = String(field)
+            fields.append(quotedField ? text : text.trimmingCharacters(in: .whitespaces))
+            field = String.UnicodeScalarView(); quotedField = false
+        }
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
+            fields = []
+        }
+        while i < text.count {
+            let c = text[i]
+            if c == "\"" && String(field).trimmingCharacters(in: .whitespaces).isEmpty {
+                // A quoted field: up to the closing quote, "" standing for a quote.
+                let start = line
+                field = String.UnicodeScalarView(); quotedField = true
+                i += 1
+                while true {
+                    guard i < text.count else {
+                        throw HeatGridError.data(file: file, line: start, column: nil, message: "a quoted field is never closed")
+                    }
+                    if text[i] == "\"" {
+                        if i + 1 < text.count, text[i + 1] == "\"" { field.append("\""); i += 2; continue }
+                        i += 1
+                        break
+                    }
+                    if text[i] == "\n" { line += 1 }
+                    field.append(text[i]); i += 1
+                }
+                while i < text.count, text[i] == " " || text[i] == "\t" && delimiter != "\t" { i += 1 }
+                continue
+            }
+            switch c {
+            case delimiter: endField()
+            case "\r", "\n":
+                endRecord()
+                if c == "\r", i + 1 < text.count, text[i + 1] == "\n" { i += 1 }
+                line += 1
+                recordLine = line
+            default: field.append(c)
+            }
+            i += 1
+        }
+        endRecord()
+        return records
+    }
+}
