@@ -18,7 +18,8 @@ out.write_text(json.dumps(data, separators=(",", ":")) + "\n")
 print(f"wrote {out}")
 
 # Named keys: examples/gallery/data/models-benchmarks.csv (long form model,benchmark,score: one
-# row per model and benchmark) and model-families.csv (model,family,parameters_b). The scores are
+# row per model and benchmark) and model-families.csv (model,family,parameters_b,developer: who
+# released it, a company, a non-profit or a public research lab). The scores are
 # made up from a seeded latent "strength" per model and "difficulty" per benchmark, plus noise:
 # they illustrate the figure and are not results of these models. (Its own generator, so the
 # file above stays as it was.)
@@ -40,5 +41,7 @@ for name, family, size, generation in models:
 scores = out.parent / "models-benchmarks.csv"
 scores.write_text("\n".join(lines) + "\n")
 families = out.parent / "model-families.csv"
-families.write_text("model,family,parameters_b\n" + "".join(f"{n},{f},{p}\n" for n, f, p, _ in models))
+developers = {"OLMo": "non-profit", "Pythia": "non-profit", "Falcon": "public lab", "InternLM": "public lab"}
+families.write_text("model,family,parameters_b,developer\n"
+                    + "".join(f"{n},{f},{p},{developers.get(f, 'company')}\n" for n, f, p, _ in models))
 print(f"wrote {scores} and {families}")

@@ -141,8 +141,12 @@ import Testing
     }
 
     @Test func namedKeysAreTheTickLabelsSetVerticallyWhenTheyCrowd() throws {
+        // The gallery's models x benchmarks in data order, without tracks, at a journal's single column.
         let spec = packageRoot.appendingPathComponent("examples/gallery/models-benchmarks.json")
-        let narrow = try Renderer.standard.figure(for: try FigureSpec.load(from: spec), baseURL: spec.deletingLastPathComponent())
+        var single = try FigureSpec.load(from: spec)
+        single.rows = OrderSpec()
+        single.size = SizeSpec(width: Length(points: 89 / 25.4 * 72), height: .auto)
+        let narrow = try Renderer.standard.figure(for: single, baseURL: spec.deletingLastPathComponent())
         let models = texts(narrow, "y-tick").sorted { $0.bounds.minY < $1.bounds.minY }.map(\.text)
         #expect(models.prefix(3) == ["Llama-3.1-8B", "Mistral-7B-v0.3", "Qwen2.5-7B"] && models.count == 12)
         // Eight benchmark names do not fit side by side under an 89 mm figure's body: set vertically, every one shown.
@@ -150,7 +154,7 @@ import Testing
         #expect(benchmarks.count == 8 && benchmarks.allSatisfy { $0.angle == 90 })
         #expect(benchmarks.map(\.text).contains("ARC-Challenge"))
         // At poster width they fit horizontally.
-        var wide = try FigureSpec.load(from: spec)
+        var wide = single
         wide.size = SizeSpec(width: Length(points: 500 / 25.4 * 72), height: .auto)
         let figure = try Renderer.standard.figure(for: wide, baseURL: spec.deletingLastPathComponent())
         #expect(texts(figure, "x-tick").count == 8 && texts(figure, "x-tick").allSatisfy { $0.angle == 0 })

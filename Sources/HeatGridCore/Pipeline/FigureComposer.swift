@@ -59,6 +59,9 @@ public struct FigureComposer: Sendable {
     public var rowBlocks: AxisBlocks?
     /// The columns' split into blocks with gaps (and labels), or nil.
     public var columnBlocks: AxisBlocks?
+    /// Annotation strips beside the rows and columns, in spec order (rows' first); each has a
+    /// legend in the legend area.
+    public var tracks: [AnnotationTrack] = []
     public var measurer: any TextMeasurer
     /// The spec file, for error messages.
     public var specFile: String
@@ -180,7 +183,7 @@ public struct FigureComposer: Sendable {
         guard !dataset.panels.isEmpty else { throw HeatGridError.layout(message: "the data has no panels to draw") }
         let shared = try sharedAxes()
         let panels = try PanelDrawer(composer: self, sharesX: shared.x, sharesY: shared.y)
-        let legend = showsColorbar && labels.colorbarPlacement != .eachPanel
+        let legend = (showsColorbar && labels.colorbarPlacement != .eachPanel) || !tracks.isEmpty
             ? try LegendStack(composer: self) : nil
 
         // 1-3. Measure, place, fit; place again while fitted text wants more lines than reserved.

@@ -1,10 +1,15 @@
 /// The figure's legend area and what it holds, stacked without overlap: the shared colorbar first
 /// (as long as the area allows, never shorter than the theme's `minColorbarLength`), then the
-/// swatch of the bad colour when `colorbar.badLabel` asks for one. A right area stacks entries top
-/// to bottom; a bottom area puts the swatch at the right end of the title's line.
+/// swatch of the bad colour when `colorbar.badLabel` asks for one, then a legend per annotation
+/// track. A right area stacks entries top to bottom; a bottom area puts the swatch at the right
+/// end of the title's line and the track legends side by side after the bar.
 struct LegendStack {
     let composer: FigureComposer
     let placement: LegendPlacement
+    /// Whether the shared colorbar is here (not hidden, not one per panel).
+    let showsColorbar: Bool
+    /// The annotation tracks' legends, in order.
+    let entries: [TrackLegend]
     let ticks: ColorbarTicks
     /// The widest and tallest tick label.
     let labelWidth: Double
@@ -21,6 +26,8 @@ struct LegendStack {
     init(composer: FigureComposer) throws {
         self.composer = composer
         placement = composer.labels.colorbarPlacement == .bottom ? .bottom : .right
+        showsColorbar = composer.showsColorbar && composer.labels.colorbarPlacement != .eachPanel
+        entries = try composer.tracks.map { try TrackLegend(track: $0, theme: composer.theme, measurer: composer.measurer) }
         let labels = composer.labels
         ticks = ColorbarTicks(mapping: composer.mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat)
         let font = FontSpec(family: composer.theme.fontFamily, size: composer.theme.tickLabelSize)
@@ -33,39 +40,56 @@ struct LegendStack {
 
     /// The bad-colour entry's extent along a right area (gap, swatch), or 0 without one.
     private var badEntryLength: Double {
-        badLabel == nil || placement == .bottom ? 0 : theme.tickLength + theme.tickPad + 2 + theme.colorbarWidth
+        badLabel == nil || placement == .bottom || !showsColorbar ? 0 : theme.tickLength + theme.tickPad + 2 + theme.colorbarWidth
+    }
+
+    /// Space before each track legend: clear of the colorbar's end label.
+    private var entryGap: Double {
+        placement == .right ? max(theme.colorbarPad, labelHeight) : theme.colorbarPad + labelWidth / 2
+    }
+
+    /// The track legends' extent along the area, gaps included.
+    private var entriesLength: Double {
+        entries.reduce(0) { $0 + entryGap + (placement == .right ? $1.size.height : $1.size.width) }
     }
 
     /// What the area needs with `titleLines` lines of colorbar title.
     func request(titleLines: Int) throws -> LegendRequest {
+        guard showsColorbar else {
+            let across = entries.map { placement == .right ? $0.size.width : $0.size.height }.max() ?? 0
+            return LegendRequest(placement: placement, gap: theme.colorbarPad, thickness: across,
+                                 minimumLength: entriesLength, endOverhang: 0)
+        }
         let hasTitle = !composer.labels.colorbarTitle.isEmpty
         let title = hasTitle ? theme.axisTitlePad + Double(titleLines) * titleLineHeight : 0
         let labels = theme.tickLength + theme.tickPad
         switch placement {
         case .right:
             let bad = badLabel == nil ? 0 : theme.colorbarWidth + labels + badLabelWidth
+            let entriesWidth = entries.map(\.size.width).max() ?? 0
             return LegendRequest(placement: .right, gap: theme.colorbarPad,
-                                 thickness: max(theme.colorbarWidth + labels + labelWidth + title, bad),
-                                 minimumLength: theme.minColorbarLength + badEntryLength, endOverhang: labelHeight / 2)
+                                 thickness: max(theme.colorbarWidth + labels + labelWidth + title, bad, entriesWidth),
+                                 minimumLength: theme.minColorbarLength + badEntryLength + entriesLength, endOverhang: labelHeight / 2)
         case .bottom:
             let titleLine = max(title, badLabel == nil ? 0 : theme.axisTitlePad + labelHeight)
+            let entriesHeight = entries.map(\.size.height).max() ?? 0
             return LegendRequest(placement: .bottom, gap: theme.colorbarPad,
-                                 thickness: theme.colorbarWidth + labels + labelHeight + titleLine,
-                                 minimumLength: theme.minColorbarLength, endOverhang: labelWidth / 2)
+                                 thickness: max(theme.colorbarWidth + labels + labelHeight + titleLine, entriesHeight),
+                                 minimumLength: theme.minColorbarLength + entriesLength, endOverhang: labelWidth / 2)
         }
     }
 
     /// The colorbar's frame in `area`.
     private func bar(in area: Rect) -> Rect {
         placement == .right
-            ? Rect(x: area.minX, y: area.minY, width: theme.colorbarWidth, height: area.height - badEntryLength)
-            : Rect(x: area.minX, y: area.minY, width: area.width, height: theme.colorbarWidth)
+            ? Rect(x: area.minX, y: area.minY, width: theme.colorbarWidth, height: area.height - badEntryLength - entriesLength)
+            : Rect(x: area.minX, y: area.minY, width: area.width - entriesLength, height: theme.colorbarWidth)
     }
 
     /// The colorbar title's lines along the bar (wrapped, then cut), and how many it wants.
     func fitTitle(in area: Rect, reserved: Int) throws -> (lines: [String], wanted: Int) {
         let title = composer.labels.colorbarTitle
-        guard !title.isEmpty else { return ([], 1) }
+        guard !title.isEmpty, showsColorbar else { return ([], 1) }
         let bar = bar(in: area)
         // A bottom bar's title shares its line with the bad swatch at the right end: keep it centred and clear.
         let badRoom = badLabel == nil ? 0 : 2 * (badLabelWidth + theme.tickPad + labelHeight + theme.tickPad)
@@ -79,9 +103,30 @@ struct LegendStack {
     /// The colorbar and the entries after it.
     func draw(in area: Rect, title: [String]) throws -> [SceneItem] {
         let text = TextPlacer(measurer: composer.measurer, color: theme.textColor)
+        guard showsColorbar else { return try drawEntries(from: placement == .right ? area.minY : area.minX, in: area, text: text) }
         let bar = bar(in: area)
         var items = try ColorbarDrawer(mapping: composer.mapping, ticks: ticks, theme: theme, title: title, text: text)
             .draw(in: bar, vertical: placement == .right)
+        items += try badSwatch(bar: bar, area: area, text: text)
+        items += try drawEntries(from: placement == .right ? bar.maxY + badEntryLength : bar.maxX, in: area, text: text)
+        return items
+    }
+
+    /// The track legends, one after another from `start` along the area.
+    private func drawEntries(from start: Double, in area: Rect, text: TextPlacer) throws -> [SceneItem] {
+        var position = start, items: [SceneItem] = []
+        for entry in entries {
+            position += entryGap
+            let origin = placement == .right ? Point(x: area.minX, y: position) : Point(x: position, y: area.minY)
+            items += try entry.draw(at: origin, text: text)
+            position += placement == .right ? entry.size.height : entry.size.width
+        }
+        return items
+    }
+
+    /// The bad colour's swatch and label, when `colorbar.badLabel` asks for them.
+    private func badSwatch(bar: Rect, area: Rect, text: TextPlacer) throws -> [SceneItem] {
+        var items: [SceneItem] = []
         guard let badLabel else { return items }
         let mapping = composer.mapping
         switch placement {
@@ -94,7 +139,7 @@ struct LegendStack {
         case .bottom:
             // On the title's line, at the bar's right end.
             let top = bar.maxY + theme.tickLength + theme.tickPad + labelHeight + theme.axisTitlePad
-            let label = try text.horizontal(badLabel, font: tickFont, x: area.maxX, align: .end, top: top, role: "colorbar-bad")
+            let label = try text.horizontal(badLabel, font: tickFont, x: bar.maxX, align: .end, top: top, role: "colorbar-bad")
             let side = label.bounds.height
             let swatch = Rect(x: label.bounds.minX - theme.tickPad - side, y: label.bounds.minY, width: side, height: side)
             items.append(.rect(RectItem(rect: swatch, fill: mapping.bad, stroke: theme.axisColor, lineWidth: theme.frameWidth)))

@@ -145,6 +145,14 @@ struct PanelDrawer {
                 d.right.append(SideComponent(role: "colorbar", thickness: theme.colorbarPad / 2 + theme.colorbarWidth
                                          + theme.tickLength + theme.tickPad + labelWidth))
             }
+            // Annotation tracks sit against the body, first track nearest; tick labels move past them.
+            for side in Side.allCases {
+                let strips = composer.tracks.enumerated().filter { $0.element.side == side }.map { k, track in
+                    SideComponent(role: Self.trackRole(k), thickness: TrackDrawer.pad(theme) + track.depth,
+                                  outerOnly: track.alongRows ? sharesY : sharesX)
+                }
+                d[side] = strips + d[side]
+            }
             return LayoutPanel(rows: panel.matrix.rows, columns: panel.matrix.columns,
                                rowGaps: composer.rowBlocks?.totalGap ?? 0, columnGaps: composer.columnBlocks?.totalGap ?? 0,
                                decorations: d)
@@ -152,6 +160,9 @@ struct PanelDrawer {
     }
 
     private func lineHeight(_ font: FontSpec) throws -> Double { try measurer.measure("Hg", font: font).height }
+
+    /// The side component of the `k`-th annotation track.
+    static func trackRole(_ k: Int) -> String { "track-\(k)" }
 
     /// Where `panel`'s cells lie in `body`, with the split's blocks and gaps.
     private func cells(_ panel: Panel, _ body: Rect) -> BodyCells {
@@ -393,6 +404,13 @@ struct PanelDrawer {
             items += try tickItems(i, placement: placement, decorations: decorations, xRotated: texts.xRotated, text: text)
             items += dendrograms(panel, placement: placement, decorations: decorations)
             items += try groupLabels(grid, placement: placement, decorations: decorations, text: text)
+            for (k, track) in composer.tracks.enumerated() {
+                guard let offset = decorations.offset(of: Self.trackRole(k), on: track.side, outer: placement.outer.contains(track.side))
+                else { continue }
+                let keys = track.alongRows ? panel.rowLabels ?? (0..<matrix.rows).map(String.init)
+                                           : panel.columnLabels ?? (0..<matrix.columns).map(String.init)
+                items += TrackDrawer(track: track, theme: theme).items(grid: grid, keys: keys, offset: offset)
+            }
             // Title lines stack upwards from the body: the last sits where a one-line title would.
             let titleOffset = decorations.offset(of: "panel-title", on: .top, outer: placement.outer.contains(.top)) ?? 0
             var bottom = body.minY - titleOffset - theme.titlePad - texts.titleLift
@@ -419,8 +437,11 @@ struct PanelDrawer {
                            text: TextPlacer) throws -> [SceneItem] {
         let panel = dataset.panels[index]
         let body = placement.body, matrix = panel.matrix
-        let showsX = decorations.offset(of: "x-ticks", on: .bottom, outer: placement.outer.contains(.bottom)) != nil
-        let showsY = decorations.offset(of: "y-ticks", on: .left, outer: placement.outer.contains(.left)) != nil
+        // Ticks start past any annotation track on their side (shown where the labels are).
+        let xOffset = decorations.offset(of: "x-ticks", on: .bottom, outer: placement.outer.contains(.bottom))
+        let yOffset = decorations.offset(of: "y-ticks", on: .left, outer: placement.outer.contains(.left))
+        let showsX = xOffset != nil, showsY = yOffset != nil
+        let xBase = body.maxY + (xOffset ?? 0), yBase = body.minX - (yOffset ?? 0)
         let grid = cells(panel, body), cellWidth = grid.cellWidth, cellHeight = grid.cellHeight
         let tickHeight = try measurer.measure("0", font: tickFont).height
         let rotated = xRotated && columnNames[index] != nil
@@ -431,10 +452,10 @@ struct PanelDrawer {
         var items: [SceneItem] = []
         for column in xTicks {
             let x = grid.x(Double(column) + 0.5)
-            items.append(.line(LineItem(from: Point(x: x, y: body.maxY), to: Point(x: x, y: body.maxY + theme.tickLength),
+            items.append(.line(LineItem(from: Point(x: x, y: xBase), to: Point(x: x, y: xBase + theme.tickLength),
                                         color: theme.axisColor, width: theme.tickWidth)))
             if showsX {
-                let top = body.maxY + theme.tickLength + theme.tickPad
+                let top = xBase + theme.tickLength + theme.tickPad
                 if rotated {
                     // Read bottom to top, ending at the axis (matplotlib's rotation=90).
                     let width = try measurer.measure(columnLabel(index, column), font: tickFont).width
@@ -448,10 +469,10 @@ struct PanelDrawer {
         }
         for row in yTicks {
             let y = grid.y(Double(row) + 0.5)
-            items.append(.line(LineItem(from: Point(x: body.minX - theme.tickLength, y: y), to: Point(x: body.minX, y: y),
+            items.append(.line(LineItem(from: Point(x: yBase - theme.tickLength, y: y), to: Point(x: yBase, y: y),
                                         color: theme.axisColor, width: theme.tickWidth)))
             if showsY {
-                items.append(.text(try text.horizontal(rowLabel(index, row), font: tickFont, x: body.minX - theme.tickLength - theme.tickPad,
+                items.append(.text(try text.horizontal(rowLabel(index, row), font: tickFont, x: yBase - theme.tickLength - theme.tickPad,
                                                        align: .end, centerY: y, role: "y-tick")))
             }
         }

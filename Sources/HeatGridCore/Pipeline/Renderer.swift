@@ -128,6 +128,7 @@ public struct Renderer: Sendable {
             groups.map { AxisBlocks(counts: $0.counts, gap: order.gap.points(dpi: dpiForTrees),
                                     labels: $0.labels.allSatisfy(\.isEmpty) ? nil : $0.labels) }
         }
+        composer.tracks = try tracks(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL, dpi: dpiForTrees)
         composer.rowBlocks = blocks(ordered.rowGroups, spec.rows)
         composer.columnBlocks = blocks(ordered.columnGroups, spec.columns)
         let dpi = dpi ?? spec.dpi ?? 300
@@ -136,6 +137,27 @@ public struct Renderer: Sendable {
         let size = Size(width: width, height: spec.size.height.points(dpi: dpi) ?? 2 * width)
         let (scene, layout) = try composer.compose(size: size, autoHeight: spec.size.height == .auto)
         return Figure(scene: scene, layout: layout, dataset: dataset, mappings: mappings)
+    }
+
+    /// The annotation tracks of `rows.tracks` then `columns.tracks`, matched to the (ordered)
+    /// dataset's keys; numeric tracks coloured through their colormap over their values' extent.
+    private func tracks(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String, baseURL: URL?,
+                        dpi: Double) throws -> [AnnotationTrack] {
+        let first = dataset.panels[0]
+        let axes = [("rows", spec.rows.tracks, first.rowLabels ?? (0..<first.matrix.rows).map(String.init)),
+                    ("columns", spec.columns.tracks, first.columnLabels ?? (0..<first.matrix.columns).map(String.init))]
+        return try axes.flatMap { name, specs, keys in
+            try specs.enumerated().map { index, track in
+                try AnnotationTrack.load(track, index: index, axisName: name, keys: keys, baseURL: baseURL, specFile: specFile,
+                                         dpi: dpi) { colormap, values in
+                    var own = spec
+                    own.scale = ScaleSpec()
+                    own.colormap = ColormapSpec(name: colormap)
+                    let data = Dataset(panels: [Panel(title: "", matrix: Matrix(rows: values.count, columns: 1, values: values))])
+                    return try mapping(for: own, dataset: data, theme: theme, specFile: specFile, baseURL: baseURL)
+                }
+            }
+        }
     }
 
     /// The backend for each output file, chosen by extension; fails before anything is drawn.

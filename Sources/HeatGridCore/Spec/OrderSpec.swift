@@ -7,6 +7,7 @@ import Foundation
 ///     "columns": {"order": "mean"}                     // descending mean, ties in data order
 ///     "rows": {"order": ["gpt-4o", "llama-3"]}         // these first, the others after in data order
 ///     "rows": {"split": {"path": "stages.csv", "key": "layer", "column": "stage"}, "gap": "2mm"}
+///     "rows": {"tracks": [{"path": "models.csv", "key": "model", "column": "family"}]}
 public struct OrderSpec: Sendable, Equatable, Codable {
     /// How an axis is ordered.
     public enum Order: Sendable, Equatable, Codable {
@@ -72,6 +73,8 @@ public struct OrderSpec: Sendable, Equatable, Codable {
     public var gap: Length
     /// Labels beside the blocks of a split.
     public var groupLabels: GroupLabels
+    /// Annotation strips beside the axis, each with a legend in the legend area.
+    public var tracks: [TrackSpec]
 
     /// Names given in the spec: the names themselves, or a file of them.
     public enum Labels: Sendable, Equatable, Codable {
@@ -99,14 +102,14 @@ public struct OrderSpec: Sendable, Equatable, Codable {
     public init(labels: Labels? = nil, order: Order = .data, linkage: LinkageMethod = .average, metric: DistanceMetric = .euclidean,
                 optimalLeafOrder: Bool = false, orderBy: String? = nil, dendrogram: Bool = false,
                 dendrogramSize: Length = Length(points: 8 * 72 / 25.4), split: SplitSpec? = nil,
-                gap: Length = Length(points: 1.5 * 72 / 25.4), groupLabels: GroupLabels = .shown(true)) {
+                gap: Length = Length(points: 1.5 * 72 / 25.4), groupLabels: GroupLabels = .shown(true), tracks: [TrackSpec] = []) {
         self.labels = labels; self.order = order; self.linkage = linkage; self.metric = metric; self.optimalLeafOrder = optimalLeafOrder
         self.orderBy = orderBy; self.dendrogram = dendrogram; self.dendrogramSize = dendrogramSize
-        self.split = split; self.gap = gap; self.groupLabels = groupLabels
+        self.split = split; self.gap = gap; self.groupLabels = groupLabels; self.tracks = tracks
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case labels, order, linkage, metric, optimalLeafOrder, orderBy, dendrogram, dendrogramSize, split, gap, groupLabels
+        case labels, order, linkage, metric, optimalLeafOrder, orderBy, dendrogram, dendrogramSize, split, gap, groupLabels, tracks
     }
 
     public init(from decoder: Decoder) throws {
@@ -124,6 +127,7 @@ public struct OrderSpec: Sendable, Equatable, Codable {
         split = try c.decodeIfPresent(SplitSpec.self, forKey: .split)
         gap = try c.decodeIfPresent(Length.self, forKey: .gap) ?? defaults.gap
         groupLabels = try c.decodeIfPresent(GroupLabels.self, forKey: .groupLabels) ?? defaults.groupLabels
+        tracks = try c.decodeIfPresent([TrackSpec].self, forKey: .tracks) ?? []
         if case .count(let k) = split, order == .cluster, orderBy == Self.eachPanel {
             throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.split],
                 debugDescription: "cutting the tree into \(k) clusters needs one order shared by the panels, not \"orderBy\": \"each\" (split by a file instead)"))
