@@ -254,6 +254,20 @@ struct FigureGenerator {
         case 3: spec["cells"] = ["aspect": (logUniform(0.25...4) * 100).rounded() / 100]; checksMinBody = false
         default: break  // auto by default
         }
+        // Splits into blocks (with their group labels), sometimes of a clustered axis with its
+        // tree, where every panel has the same shape (a split is one for all panels). Blocks are
+        // thinner than a body, so the region count and minBody are not checked then.
+        // (Their own generator, so the cases of earlier seeds stay what they were.)
+        var splits = SplitMix64(seed: seed ^ 0x5EED_5B11_7000_0000)
+        func chanceOfSplit(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &splits) < p }
+        if shapes.allSatisfy({ $0 == shapes[0] }) {
+            for (key, count) in [("rows", shapes[0].rows), ("columns", shapes[0].columns)] where count >= 2 && chanceOfSplit(0.15) {
+                var order: [String: Any] = ["split": Int.random(in: 2...min(count, 5), using: &splits)]
+                if count <= 300, chanceOfSplit(0.5) { order["order"] = "cluster"; order["dendrogram"] = chanceOfSplit(0.5) }
+                spec[key] = order
+                checksMinBody = false
+            }
+        }
 
         // Values k x 10^e (k 1...9) in a pattern; a magnitude per figure, sometimes per panel.
         let exponent = pick([-5, -3, -2, 0, 1, 3])
@@ -285,7 +299,7 @@ struct FigureGenerator {
         let specText = String(decoding: try! JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]), as: UTF8.self)
         let shapeText = Set(shapes.map { "\($0.rows)x\($0.columns)" }).sorted().prefix(4).joined(separator: ",")
         return FigureCase(
-            label: "seed \(seed) (\(panelCount) panels \(shapeText), \(theme), \(String(format: "%.0f", width)) mm x \(height))",
+            label: "seed \(seed) (\(panelCount) panels \(shapeText), \(theme), \(String(format: "%.0f", width)) mm x \(height)\(spec["rows"] != nil || spec["columns"] != nil ? ", split" : ""))",
             spec: specText, data: data,
             expectation: DrawnExpectation(bodies: panelCount, colorbars: shared ? 1 : panelCount,
                                           colorbarWidth: look.colorbarWidth, frameWidth: look.frameWidth,

@@ -1,3 +1,5 @@
+import CairoBackend
+import Colormaps
 import Foundation
 import HeatGrid
 import Testing
@@ -126,6 +128,53 @@ import TestSupport
         #expect { try figure(#""rows": {"split": 2, "order": "cluster", "orderBy": "each"}"#) } throws: {
             "\($0)".contains("rows.split") && "\($0)".contains("shared")
         }
+    }
+
+    @Test func theGallerySplitDecodesBackToTheCSVInItsNewOrder() throws {
+        // examples/gallery/split-heads.json as a user renders it; every cell centre of every block
+        // in the PNG, decoded through viridis, is the CSV's value for the layer and head its tick
+        // names say (read here straight from the file, not through the ordering code).
+        let spec = packageRoot.appendingPathComponent("examples/gallery/split-heads.json")
+        let png = temporaryFolder().appendingPathComponent("split.png")
+        let result = try heatgrid(["render", spec.path, "-o", png.path, "--dpi", "200"])
+        try #require(result.status == 0, "\(result.stderr)")
+        let figure = try Renderer.standard.figure(for: try FigureSpec.load(from: spec), baseURL: spec.deletingLastPathComponent())
+        var original: [String: Double] = [:]
+        let csv = try String(contentsOf: packageRoot.appendingPathComponent("examples/cognitive-heads/cognitive-heads.csv"), encoding: .utf8)
+        for line in csv.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",")
+            original["\(f[0])|\(f[1])|\(f[2])"] = Double(f[3])!
+        }
+        let image = try #require(RasterImage(pngFile: png.path))
+        let table = quantized(BuiltInColormaps.viridis), step = 0.003 / Double(BuiltInColormaps.viridis.resolution)
+        var grids = figure.scene.cellGrids[...], checked = 0
+        for panel in figure.dataset.panels {
+            let layers = panel.rowLabels ?? (0..<32).map(String.init), heads = try #require(panel.columnLabels)
+            // Blocks row by row, left to right: 3 stages x 3 head clusters.
+            var rowStart = 0
+            for _ in 0..<3 {
+                var columnStart = 0, height = 0
+                for _ in 0..<3 {
+                    let grid = grids.removeFirst()
+                    height = grid.rows
+                    for r in 0..<grid.rows {
+                        for c in 0..<grid.columns {
+                            let centre = grid.center(row: r, column: c)
+                            let pixel = image.pixel(x: Int(centre.x * 200 / 72), y: Int(centre.y * 200 / 72))
+                            let value = try #require(original["\(panel.title)|\(layers[rowStart + r])|\(heads[columnStart + c])"])
+                            let expected = min(value, 0.003)
+                            let decoded = nearestEntries(pixel, in: table).indices.map { (Double($0) + 0.5) * step }
+                                .min { abs($0 - expected) < abs($1 - expected) }!
+                            #expect(abs(decoded - expected) <= step, "\(panel.title) layer \(layers[rowStart + r]) head \(heads[columnStart + c])")
+                            checked += 1
+                        }
+                    }
+                    columnStart += grid.columns
+                }
+                rowStart += height
+            }
+        }
+        #expect(checked == 8 * 32 * 32 && grids.isEmpty)
     }
 
     @Test func theSplitFlagshipRendersWithNothingOverlappingOnThePage() throws {

@@ -89,6 +89,25 @@ import Testing
         #expect(figure.scene.texts.contains { $0.role == "track-legend-label" && $0.text == "= 8" })
     }
 
+    @Test func theGalleryTracksFigureHasNothingOverlappingOnThePage() throws {
+        // The rendered PDF read back independently of the scene (words apart, on the page, never
+        // over cell-, strip- or swatch-coloured pixels), at single-column width and at poster width.
+        let folder = temporaryFolder()
+        try write(saturatedColormap, to: "cells.json", in: folder)
+        let url = packageRoot.appendingPathComponent("examples/gallery/models-benchmarks.json")
+        for width in [89.0, 300] {
+            var spec = SpecOverrides(colormap: folder.appendingPathComponent("cells.json").path).applied(to: try FigureSpec.load(from: url))
+            spec.size = SizeSpec(width: Length(points: width / 25.4 * 72), height: .auto)
+            let figure = try Renderer.standard.figure(for: spec, baseURL: url.deletingLastPathComponent())
+            let pdf = folder.appendingPathComponent("tracks-\(Int(width)).pdf")
+            try Renderer.standard.write(figure.scene, to: [pdf], options: RenderOptions(dpi: 100))
+            let problems = try RenderedPageChecker.problems(pdf: pdf, expecting: nil)
+            #expect(problems.isEmpty, "\(width) mm: \(problems)")
+            let words = try RenderedPageChecker.words(in: pdf).words.map(\.text)
+            #expect(["company", "non-profit", "Developer", "Yi-1.5-9B"].allSatisfy(words.contains), "\(words)")
+        }
+    }
+
     @Test func badTracksNameTheKeyAndTheFile() throws {
         #expect { try render(#""rows": {"tracks": [{"path": "side.csv", "key": "model", "column": "family"}]}"#,
                              side: "model,family\nm1,a\nm2,b\nm3,a\n") } throws: {

@@ -58,13 +58,17 @@ public enum CellAspect: Sendable, Equatable, Codable, CustomStringConvertible {
 ///   cells would cover less than a quarter of the room: then fill (with a free height, auto and
 ///   fill cells are made just tall enough for `minimumBody`).
 /// With a free height, square cells set it; `maximumHeight` caps it (the cells then get flatter).
+/// A free height also lets auto and fill cells grow to `minimumCellHeight`, so that a name on
+/// every row fits (the composer asks for it when rows are named).
 public struct CellSizing: Sendable, Equatable {
     public var aspect: CellAspect
     /// Shortest readable side of a body, in points.
     public var minimumBody: Double
+    /// How tall auto and fill cells get at least when the height is free (one row's tick label).
+    public var minimumCellHeight: Double
 
-    public init(aspect: CellAspect, minimumBody: Double) {
-        self.aspect = aspect; self.minimumBody = minimumBody
+    public init(aspect: CellAspect, minimumBody: Double, minimumCellHeight: Double = 0) {
+        self.aspect = aspect; self.minimumBody = minimumBody; self.minimumCellHeight = minimumCellHeight
     }
 
     /// Whether bodies must reach `minimumBody` (else the figure is too small): when HeatGrid
@@ -86,7 +90,7 @@ public struct CellSizing: Sendable, Equatable {
             var cellHeight: Double
             switch aspect {
             case .ratio(let r): cellHeight = r * cellWidth
-            case .auto, .fill: cellHeight = max(cellWidth, minimumBody / fewestRows)
+            case .auto, .fill: cellHeight = max(cellWidth, minimumBody / fewestRows, minimumCellHeight)
             case .square: cellHeight = cellWidth
             }
             cellHeight = min(cellHeight, maximumHeight / rowCells)

@@ -190,7 +190,8 @@ public struct FigureComposer: Sendable {
         let base = LayoutRequest(
             figureSize: size, autoHeight: autoHeight, margin: theme.margin,
             spacing: Size(width: theme.panelSpacing, height: theme.rowSpacing),
-            panels: [], legend: nil, cellSizing: CellSizing(aspect: cellAspect, minimumBody: theme.minBody),
+            panels: [], legend: nil, cellSizing: CellSizing(aspect: cellAspect, minimumBody: theme.minBody,
+                                                            minimumCellHeight: try panels.namedRowHeight()),
             spec: layoutSpec, specFile: specFile)
         func attempt(_ reserved: TextLines) throws -> Attempt {
             var request = base

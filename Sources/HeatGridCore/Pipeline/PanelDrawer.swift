@@ -109,7 +109,7 @@ struct PanelDrawer {
                 d.top.append(SideComponent(role: "column-dendrogram", thickness: tree.depth + theme.tickPad, outerOnly: true))
             }
             if composer.columnBlocks?.labels != nil {
-                d.top.append(SideComponent(role: "column-groups", thickness: theme.tickPad + tickHeight, outerOnly: sharesX))
+                d.top.append(SideComponent(role: "column-groups", thickness: theme.tickLength + theme.tickPad + tickHeight, outerOnly: sharesX))
             }
             d.top += [hasPanelTitles ? SideComponent(role: "panel-title", thickness: theme.titlePad + reserved.titleLift + Double(reserved.panelTitle(i)) * titleLine)
                                     : SideComponent(role: "tick-overhang", thickness: reserved.titleLift)]
@@ -117,7 +117,7 @@ struct PanelDrawer {
                 .map { try measurer.measure(rowLabel(i, $0), font: tickFont).width }.max() ?? 0
             d.left = [SideComponent(role: "y-ticks", thickness: theme.tickLength + theme.tickPad + yTickWidth, outerOnly: sharesY)]
             if composer.rowBlocks?.labels != nil {
-                d.left.append(SideComponent(role: "row-groups", thickness: theme.tickPad + tickHeight, outerOnly: sharesY))
+                d.left.append(SideComponent(role: "row-groups", thickness: theme.tickLength + theme.tickPad + tickHeight, outerOnly: sharesY))
             }
             // Named x labels set vertically reach as far down as the longest one.
             var xLabelExtent = tickHeight
@@ -170,6 +170,16 @@ struct PanelDrawer {
                   rowBlocks: composer.rowBlocks, columnBlocks: composer.columnBlocks)
     }
 
+    /// How tall a row must be for every row's name to show (a tick label and the gap the
+    /// thinning keeps between labels), or 0 when no panel names its rows or a tick step is set.
+    func namedRowHeight() throws -> Double {
+        guard labels.yTickStep == nil, rowNames.contains(where: { $0 != nil }) else { return 0 }
+        return try measurer.measure("0", font: tickFont).height + tickGap + 0.01
+    }
+
+    /// The least space between neighbouring tick labels (thinning keeps it).
+    private var tickGap: Double { theme.tickLabelSize * 0.4 }
+
     /// The longest a named tick label may be before it is cut with "…" (25 mm for paper's 6 pt).
     private static func labelCap(_ theme: Theme) -> Double { 12 * theme.tickLabelSize }
 
@@ -191,7 +201,7 @@ struct PanelDrawer {
     /// journal column must not turn "0 6 12 18" into an overlapping smear).
     private func ticks(cells: Int, step: Int?, cellSize: Double, labelExtent: (Int) throws -> Double) rethrows -> [Int] {
         let base = step ?? NiceTicks.cellStep(cells: cells)
-        let gap = theme.tickLabelSize * 0.4
+        let gap = tickGap
         var multiple = 1
         while base * multiple < cells {
             let positions = Array(stride(from: 0, to: cells, by: base * multiple))
@@ -501,19 +511,24 @@ struct PanelDrawer {
 
     /// The labels of a split's groups beside their blocks, in the tick labels' font: row groups
     /// read bottom to top left of the tick labels, column groups above the body; each cut with
-    /// "…" to its block's length.
+    /// "…" to its block's length, left out where a block is too short even for that.
     private func groupLabels(_ grid: BodyCells, placement: PanelPlacement, decorations: PanelDecorations,
                              text: TextPlacer) throws -> [SceneItem] {
         let fitter = TextFitter(measurer: measurer), font = tickFont
-        let pad = theme.tickPad
+        let pad = theme.tickLength + theme.tickPad   // as far from the body (or the component before) as tick labels
+        /// `label` cut to `length`; nil when not even "…" fits (a block too short for any label).
+        func fitted(_ label: String, _ length: Double) throws -> String? {
+            let text = try fitter.ellipsised(label, width: length, font: font)
+            let width = try measurer.measure(text, font: font).width
+            return text.isEmpty || width > length ? nil : text
+        }
         var items: [SceneItem] = []
         if let blocks = composer.rowBlocks, let labels = blocks.labels,
            let offset = decorations.offset(of: "row-groups", on: .left, outer: placement.outer.contains(.left)) {
             let line = try lineHeight(font)
             for (label, range) in zip(labels, blocks.ranges) where !label.isEmpty {
                 let (start, end) = grid.rowSpan(range)
-                let fitted = try fitter.ellipsised(label, width: end - start - pad, font: font)
-                guard !fitted.isEmpty else { continue }
+                guard let fitted = try fitted(label, end - start - theme.tickPad) else { continue }
                 items.append(.text(try text.vertical(fitted, font: font, left: placement.body.minX - offset - pad - line,
                                                      centerY: (start + end) / 2, role: "row-group")))
             }
@@ -523,8 +538,7 @@ struct PanelDrawer {
             let line = try lineHeight(font)
             for (label, range) in zip(labels, blocks.ranges) where !label.isEmpty {
                 let (start, end) = grid.columnSpan(range)
-                let fitted = try fitter.ellipsised(label, width: end - start - pad, font: font)
-                guard !fitted.isEmpty else { continue }
+                guard let fitted = try fitted(label, end - start - theme.tickPad) else { continue }
                 items.append(.text(try text.horizontal(fitted, font: font, x: (start + end) / 2, align: .center,
                                                        top: placement.body.minY - offset - pad - line, role: "column-group")))
             }
