@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "Scales", dependencies: ["HeatGridCore"], path: "Plugins/Scales"),
         .target(name: "Colormaps", dependencies: ["HeatGridCore"], path: "Plugins/Colormaps"),
         .target(name: "GridLayout", dependencies: ["HeatGridCore"], path: "Plugins/GridLayout"),
+        .target(name: "Marks", dependencies: ["HeatGridCore"], path: "Plugins/Marks"),
         .target(name: "CairoBackend",
                 dependencies: ["HeatGridCore", "CCairo", "CFreeType", "CHarfBuzz", "CFontconfig", "CDeflate"],
                 path: "Plugins/CairoBackend"),
@@ -49,7 +50,7 @@ let package = Package(
         // The public Swift API: the core plus every built-in plugin registered.
         .target(name: "HeatGrid",
                 dependencies: ["HeatGridCore", "CSVSource", "JSONSource", "NumPySource", "Scales", "Colormaps",
-                               "GridLayout", "CairoBackend"],
+                               "GridLayout", "Marks", "CairoBackend"],
                 path: "Sources/HeatGrid"),
         .executableTarget(name: "heatgrid",
                           dependencies: ["HeatGrid",

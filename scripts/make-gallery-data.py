@@ -45,3 +45,12 @@ developers = {"OLMo": "non-profit", "Pythia": "non-profit", "Falcon": "public la
 families.write_text("model,family,parameters_b,developer\n"
                     + "".join(f"{n},{f},{p},{developers.get(f, 'company')}\n" for n, f, p, _ in models))
 print(f"wrote {scores} and {families}")
+
+# Marks: examples/gallery/data/head-pvalues.csv (task,layer,head,p), a made-up p-value per head
+# for the flagship's data (small where a head's importance is high), so the marks example has a
+# second matrix to put stars from. Illustration only: not a statistical result.
+heads = Path(__file__).resolve().parent.parent / "examples/cognitive-heads/cognitive-heads.csv"
+rows = [line.split(",") for line in heads.read_text().splitlines()[1:]]
+pvalues = ["task,layer,head,p"] + [f"{t},{l},{h},{min(1.0, math.exp(-float(v) / 0.00035)):.3g}" for t, l, h, v in rows]
+(out.parent / "head-pvalues.csv").write_text("\n".join(pvalues) + "\n")
+print(f"wrote {out.parent / 'head-pvalues.csv'}")

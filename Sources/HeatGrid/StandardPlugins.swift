@@ -5,12 +5,13 @@ import CairoBackend
 import Colormaps
 import GridLayout
 import JSONSource
+import Marks
 import NumPySource
 import Scales
 
 extension PluginRegistry {
     /// A registry holding every built-in plugin: CSV, matrix and JSON sources, the linear scale,
-    /// the colormap library, the grid layout and the Cairo backend (PNG, PDF, SVG) with its text
+    /// the colormap library, the grid layouts, the marks and the Cairo backend (PNG, PDF, SVG) with its text
     /// measurer. Built-ins register exactly as outside plugins do.
     public static var standard: PluginRegistry {
         var registry = PluginRegistry()
@@ -22,6 +23,7 @@ extension PluginRegistry {
         BuiltInColormaps.register(into: &registry)
         registry.register(colormapImporter: ColormapFileImporter())
         for layout in GridLayout.all { registry.register(layout: layout) }
+        for mark in Marks.all { registry.register(mark: mark) }
         BuiltInBackends.register(into: &registry)
         return registry
     }

@@ -168,7 +168,7 @@ private struct GutterLayout: Layout {
         #expect(typo.stderr == "heatgrid: error: unknown layout 'gird'; did you mean 'grid'? available: auto, column, grid, row, template\n")
         let kind = try heatgrid(["describe", "layuot", "grid"])
         #expect(kind.status != 0)
-        #expect(kind.stderr == "heatgrid: error: unknown plugin kind 'layuot'; did you mean 'layout'? available: backend, colormap-importer, layout, scale, source\n")
+        #expect(kind.stderr == "heatgrid: error: unknown plugin kind 'layuot'; did you mean 'layout'? available: backend, colormap-importer, layout, mark, scale, source\n")
         let scale = try heatgrid(["describe", "scale", "pwo"])
         #expect(scale.status != 0 && scale.stderr.contains("unknown scale 'pwo'; did you mean 'pow'?"), "\(scale.stderr)")
     }

@@ -62,6 +62,8 @@ public struct FigureComposer: Sendable {
     /// Annotation strips beside the rows and columns, in spec order (rows' first); each has a
     /// legend in the legend area.
     public var tracks: [AnnotationTrack] = []
+    /// Marks drawn over the cells, in spec order; masks' cells are left undrawn.
+    public var marks: [FigureMark] = []
     public var measurer: any TextMeasurer
     /// The spec file, for error messages.
     public var specFile: String
@@ -184,6 +186,7 @@ public struct FigureComposer: Sendable {
         let shared = try sharedAxes()
         let panels = try PanelDrawer(composer: self, sharesX: shared.x, sharesY: shared.y)
         let legend = (showsColorbar && labels.colorbarPlacement != .eachPanel) || !tracks.isEmpty
+            || marks.contains { $0.spec.legend != nil }
             ? try LegendStack(composer: self) : nil
 
         // 1-3. Measure, place, fit; place again while fitted text wants more lines than reserved.

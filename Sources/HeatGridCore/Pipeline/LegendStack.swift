@@ -3,13 +3,20 @@
 /// swatch of the bad colour when `colorbar.badLabel` asks for one, then a legend per annotation
 /// track. A right area stacks entries top to bottom; a bottom area puts the swatch at the right
 /// end of the title's line and the track legends side by side after the bar.
+/// An entry of the legend area after the colorbar (a track's or a mark's legend): measured once,
+/// drawn from its top-left corner.
+protocol LegendEntry {
+    var size: Size { get }
+    func draw(at origin: Point, text: TextPlacer) throws -> [SceneItem]
+}
+
 struct LegendStack {
     let composer: FigureComposer
     let placement: LegendPlacement
     /// Whether the shared colorbar is here (not hidden, not one per panel).
     let showsColorbar: Bool
-    /// The annotation tracks' legends, in order.
-    let entries: [TrackLegend]
+    /// The annotation tracks' legends, then the marks', in order.
+    let entries: [any LegendEntry]
     let ticks: ColorbarTicks
     /// The widest and tallest tick label.
     let labelWidth: Double
@@ -28,6 +35,10 @@ struct LegendStack {
         placement = composer.labels.colorbarPlacement == .bottom ? .bottom : .right
         showsColorbar = composer.showsColorbar && composer.labels.colorbarPlacement != .eachPanel
         entries = try composer.tracks.map { try TrackLegend(track: $0, theme: composer.theme, measurer: composer.measurer) }
+            + composer.marks.compactMap { mark in
+                try mark.spec.legend.map { try MarkLegend(swatch: mark.prepared.legendSwatch, label: $0, theme: composer.theme,
+                                                          measurer: composer.measurer) }
+            }
         let labels = composer.labels
         ticks = ColorbarTicks(mapping: composer.mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat)
         let font = FontSpec(family: composer.theme.fontFamily, size: composer.theme.tickLabelSize)

@@ -153,6 +153,15 @@ struct PanelDrawer {
                 }
                 d[side] = strips + d[side]
             }
+            // Marks' own room (a region's label), next to the tracks.
+            for mark in composer.marks {
+                for (side, component) in try mark.prepared.sideComponents(panel: i) {
+                    var own = component
+                    own.role = mark.role(component.role)
+                    let after = d[side].prefix { $0.role.hasPrefix("track-") }.count
+                    d[side].insert(own, at: after)
+                }
+            }
             return LayoutPanel(rows: panel.matrix.rows, columns: panel.matrix.columns,
                                rowGaps: composer.rowBlocks?.totalGap ?? 0, columnGaps: composer.columnBlocks?.totalGap ?? 0,
                                decorations: d)
@@ -165,8 +174,8 @@ struct PanelDrawer {
     static func trackRole(_ k: Int) -> String { "track-\(k)" }
 
     /// Where `panel`'s cells lie in `body`, with the split's blocks and gaps.
-    private func cells(_ panel: Panel, _ body: Rect) -> BodyCells {
-        BodyCells(body: body, rows: panel.matrix.rows, columns: panel.matrix.columns,
+    private func cells(_ panel: Panel, _ body: Rect) -> CellFrames {
+        CellFrames(body: body, rows: panel.matrix.rows, columns: panel.matrix.columns,
                   rowBlocks: composer.rowBlocks, columnBlocks: composer.columnBlocks)
     }
 
@@ -389,9 +398,18 @@ struct PanelDrawer {
         let largestMagnitude = labels.annotations == nil ? 0
             : dataset.finiteExtent.map { max(abs($0.lowerBound), abs($0.upperBound)) } ?? 0
         // Cell colours are the heavy part for big matrices: one panel per core.
-        let colours = Array(zip(dataset.panels, mappings)).concurrentMap(cells: dataset.cellCount) {
+        var colours = Array(zip(dataset.panels, mappings)).concurrentMap(cells: dataset.cellCount) {
             $1.rgbaBytes(for: $0.matrix.values)
         }
+        // Masked cells are not drawn: fully transparent, the background shows.
+        for mark in composer.marks where mark.prepared.hidesSelection {
+            for (i, selection) in mark.selections.enumerated() {
+                for (k, hidden) in selection.flags.enumerated() where hidden {
+                    colours[i].replaceSubrange((4 * k)..<(4 * k + 4), with: [0, 0, 0, 0])
+                }
+            }
+        }
+        let markText = MarkText(measurer: measurer, theme: theme)
         var items: [SceneItem] = []
         for (i, panel) in dataset.panels.enumerated() {
             let placement = placed.panels[i], body = placement.body, matrix = panel.matrix
@@ -400,13 +418,13 @@ struct PanelDrawer {
             // A split body is a block of cells per group pair, each framed; else one grid.
             for block in blocks {
                 let whole = blocks.count == 1
-                let rgba = whole ? colours[i] : BodyCells.slice(colours[i], columns: matrix.columns, stride: 4,
+                let rgba = whole ? colours[i] : CellFrames.slice(colours[i], columns: matrix.columns, stride: 4,
                                                                 rows: block.rows, columns: block.columns)
                 items.append(.cells(CellGrid(frame: block.rect, rows: block.rows.count, columns: block.columns.count, rgba: rgba)))
                 items.append(.rect(RectItem(rect: block.rect, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
                 if let annotations = labels.annotations {
                     let part = whole ? matrix : Matrix(rows: block.rows.count, columns: block.columns.count,
-                        values: BodyCells.slice(matrix.values, columns: matrix.columns, stride: 1, rows: block.rows, columns: block.columns))
+                        values: CellFrames.slice(matrix.values, columns: matrix.columns, stride: 1, rows: block.rows, columns: block.columns))
                     items += try CellAnnotator(spec: annotations, theme: theme, measurer: measurer)
                         .annotate(part, mapping: mappings[i], box: block.rect, largest: largestMagnitude)
                 }
@@ -420,6 +438,15 @@ struct PanelDrawer {
                 let keys = track.alongRows ? panel.rowLabels ?? (0..<matrix.rows).map(String.init)
                                            : panel.columnLabels ?? (0..<matrix.columns).map(String.init)
                 items += TrackDrawer(track: track, theme: theme).items(grid: grid, keys: keys, offset: offset)
+            }
+            for mark in composer.marks {
+                var offsets: [String: Double] = [:]
+                for (side, component) in try mark.prepared.sideComponents(panel: i) {
+                    offsets[component.role] = decorations.offset(of: mark.role(component.role), on: side,
+                                                                 outer: placement.outer.contains(side))
+                }
+                items += try mark.prepared.draw(MarkRequest(panelIndex: i, panel: panel, cells: grid, selection: mark.selections[i],
+                                                            mapping: mappings[i], theme: theme, text: markText, componentOffsets: offsets))
             }
             // Title lines stack upwards from the body: the last sits where a one-line title would.
             let titleOffset = decorations.offset(of: "panel-title", on: .top, outer: placement.outer.contains(.top)) ?? 0
@@ -512,7 +539,7 @@ struct PanelDrawer {
     /// The labels of a split's groups beside their blocks, in the tick labels' font: row groups
     /// read bottom to top left of the tick labels, column groups above the body; each cut with
     /// "…" to its block's length, left out where a block is too short even for that.
-    private func groupLabels(_ grid: BodyCells, placement: PanelPlacement, decorations: PanelDecorations,
+    private func groupLabels(_ grid: CellFrames, placement: PanelPlacement, decorations: PanelDecorations,
                              text: TextPlacer) throws -> [SceneItem] {
         let fitter = TextFitter(measurer: measurer), font = tickFont
         let pad = theme.tickLength + theme.tickPad   // as far from the body (or the component before) as tick labels

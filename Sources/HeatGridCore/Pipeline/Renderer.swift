@@ -103,7 +103,17 @@ public struct Renderer: Sendable {
         let layoutPlugin = try registry.layout(for: spec.layout, specFile: specFile)
         let ordered = try AxisOrdering.apply(rows: spec.rows, columns: spec.columns, to: dataset, specFile: specFile,
                                              baseURL: baseURL)
-        let dataset = ordered.dataset
+        var dataset = ordered.dataset
+        // Marks select their cells in the ordered panels; a mask's cells leave the data (and the
+        // colour domain) before the mapping is made.
+        let marks = try prepareMarks(spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
+        for mark in marks where mark.prepared.hidesSelection {
+            dataset.panels = zip(dataset.panels, mark.selections).map { panel, selection in
+                let values = zip(panel.matrix.values, selection.flags).map { $1 ? Double.nan : $0 }
+                return Panel(title: panel.title, matrix: Matrix(rows: panel.matrix.rows, columns: panel.matrix.columns, values: values),
+                             rowLabels: panel.rowLabels, columnLabels: panel.columnLabels)
+            }
+        }
         let mappings = try mappings(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
         var labels = FigureComposer.Labels(
             xTitle: spec.axes.x.title ?? Self.titleCase(dataset.columnName),
@@ -128,6 +138,7 @@ public struct Renderer: Sendable {
             groups.map { AxisBlocks(counts: $0.counts, gap: order.gap.points(dpi: dpiForTrees),
                                     labels: $0.labels.allSatisfy(\.isEmpty) ? nil : $0.labels) }
         }
+        composer.marks = marks
         composer.tracks = try tracks(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL, dpi: dpiForTrees)
         composer.rowBlocks = blocks(ordered.rowGroups, spec.rows)
         composer.columnBlocks = blocks(ordered.columnGroups, spec.columns)
@@ -137,6 +148,40 @@ public struct Renderer: Sendable {
         let size = Size(width: width, height: spec.size.height.points(dpi: dpi) ?? 2 * width)
         let (scene, layout) = try composer.compose(size: size, autoHeight: spec.size.height == .auto)
         return Figure(scene: scene, layout: layout, dataset: dataset, mappings: mappings)
+    }
+
+    /// The spec's marks, each with its plugin prepared and its cells selected in `dataset` (as drawn).
+    private func prepareMarks(_ spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String,
+                              baseURL: URL?) throws -> [FigureMark] {
+        try spec.marks.map { markSpec in
+            let plugin = try registry.mark(for: markSpec, specFile: specFile)
+            let load: @Sendable (SpecValue, String) throws -> [Matrix] = { source, key in
+                try self.secondMatrices(source, like: spec.data, for: dataset, baseURL: baseURL, specFile: specFile, key: key)
+            }
+            let selections = try CellSelection.resolve(markSpec.select, in: dataset, specFile: specFile,
+                                                       key: "\(markSpec.keyPath).select") { try load($0, "\(markSpec.keyPath).select") }
+            let context = MarkContext(spec: markSpec, dataset: dataset, selections: selections, theme: theme,
+                                      specFile: specFile, baseURL: baseURL, loadMatrices: load)
+            return FigureMark(spec: markSpec, prepared: try plugin.prepare(context), selections: selections)
+        }
+    }
+
+    /// A second matrix per panel from `source` (`{"path": ..., "value": ...}`: a file with the
+    /// data's keys, read by the source for its extension with the data section's keys where the
+    /// format is the same), aligned to `dataset`'s panels as drawn.
+    private func secondMatrices(_ source: SpecValue, like data: DataSpec, for dataset: Dataset, baseURL: URL?,
+                                specFile: String, key: String) throws -> [Matrix] {
+        guard case .object(let object) = source, let path = object["path"].flatMap(String.init(specValue:)) else {
+            throw HeatGridError.spec(file: specFile, key: key, message: "expected {\"path\": \"file\", \"value\": \"column\"}")
+        }
+        var second = DataSpec(path: path)
+        second.format = object["format"].flatMap(String.init(specValue:))
+        let sameFormat = (path as NSString).pathExtension.lowercased() == (data.path as NSString).pathExtension.lowercased()
+        if sameFormat, second.format == nil { second.format = data.format; second.options = data.options }
+        for (name, value) in object where !["path", "format"].contains(name) { second.options[name] = value }
+        let folder = baseURL ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let loaded = try loadData(second, relativeTo: folder, specFile: specFile)
+        return try SecondMatrix.aligned(loaded, to: dataset, file: path, specFile: specFile, key: key)
     }
 
     /// The annotation tracks of `rows.tracks` then `columns.tracks`, matched to the (ordered)

@@ -5,6 +5,7 @@ public enum PluginKind: String, Sendable, CaseIterable, CustomStringConvertible 
     case scale
     case colormapImporter = "colormap-importer"
     case layout
+    case mark
     case backend
 
     public var description: String { rawValue }
@@ -23,6 +24,7 @@ public enum PluginKind: String, Sendable, CaseIterable, CustomStringConvertible 
         case .scale: return "scale.type; " + section(ScaleSpec.self)
         case .colormapImporter: return "a colormap file's extension"
         case .layout: return "layout.type; " + section(LayoutSpec.self)
+        case .mark: return "marks[i].type; options: the entry's other keys besides marks[i].type, marks[i].select, marks[i].legend"
         case .backend: return "an output file's extension; options: the section named by the format (svg)"
         }
     }
@@ -62,6 +64,7 @@ extension PluginRegistry {
         case .scale: return scales.sorted { $0.key < $1.key }.map { described($0.value, [$0.key]) }
         case .colormapImporter: return colormapImporters.map { described($0, $0.fileExtensions) }
         case .layout: return layouts.sorted { $0.key < $1.key }.map { described($0.value, [$0.key]) }
+        case .mark: return marks.sorted { $0.key < $1.key }.map { described($0.value, [$0.key]) }
         case .backend: return backends.map { described($0, $0.formats) }
         }
     }

@@ -10,6 +10,19 @@ extension PluginRegistry {
         return layout
     }
 
+    /// The mark `spec.type` names; every key of the entry but type, select and legend must be
+    /// one of its options.
+    public func mark(for spec: MarkSpec, specFile: String) throws -> any Mark {
+        let mark: any Mark
+        do { mark = try self.mark(type: spec.type) } catch let error as HeatGridError {
+            // Name the entry: a spec can hold many marks.
+            throw HeatGridError.spec(file: specFile, key: "\(spec.keyPath).type", message: "\(error)")
+        }
+        try spec.checkOptions(against: mark.options, plugin: "the '\(spec.type)' mark",
+                              others: others(marks.mapValues(\.options), except: spec.type, kind: "mark"), specFile: specFile)
+        return mark
+    }
+
     /// The scale family `spec.type` names; every key of the section but the core's (domain,
     /// clamp, under, over, shared) must be one of its options.
     public func scale(for spec: ScaleSpec, specFile: String) throws -> any ScaleProvider {

@@ -6,6 +6,7 @@ public struct PluginRegistry: Sendable {
     public private(set) var colormaps: [String: any Colormap] = [:]
     public private(set) var colormapImporters: [any ColormapImporter] = []
     public private(set) var layouts: [String: any Layout] = [:]
+    public private(set) var marks: [String: any Mark] = [:]
     public private(set) var backends: [any Backend] = []
     /// Measures text for layout; the backend that draws the text should provide it.
     public var textMeasurer: (any TextMeasurer)?
@@ -47,6 +48,11 @@ public struct PluginRegistry: Sendable {
     public mutating func register(layout: any Layout) {
         layouts[layout.type.lowercased()] = layout
         origins["layout:\(layout.type.lowercased())"] = currentOrigin
+    }
+
+    public mutating func register(mark: any Mark) {
+        marks[mark.type.lowercased()] = mark
+        origins["mark:\(mark.type.lowercased())"] = currentOrigin
     }
 
     public mutating func register(backend: any Backend) {
@@ -105,6 +111,13 @@ public struct PluginRegistry: Sendable {
             throw HeatGridError.unknownPlugin(kind: "layout", name: type, available: Array(layouts.keys))
         }
         return layout
+    }
+
+    public func mark(type: String) throws -> any Mark {
+        guard let mark = marks[type.lowercased()] else {
+            throw HeatGridError.unknownPlugin(kind: "mark", name: type, available: Array(marks.keys))
+        }
+        return mark
     }
 
     public func backend(format: String) throws -> any Backend {

@@ -17,6 +17,9 @@ public enum SceneCheck {
         var isText: Bool
     }
 
+    /// Text whose role starts with this is placed inside a cell (not checked for overlap).
+    public static let inCellRolePrefix = "cell-"
+
     /// Items leaving the canvas, and text overlapping any other item.
     public static func problems(in scene: Scene) -> [Problem] {
         let canvas = Rect(x: 0, y: 0, width: scene.size.width, height: scene.size.height)
@@ -24,9 +27,10 @@ public enum SceneCheck {
         for item in scene.items {
             switch item {
             case .text(let t):
-                // Cell annotations sit inside their cells by construction; checking them against
-                // each other would cost n² for big annotated matrices.
-                guard t.role != "cell-annotation" else { continue }
+                // In-cell text (roles "cell-...": annotations, marks' symbols) sits inside its cell by
+                // construction, over cells and outlines on purpose; checking it against each other
+                // would cost n² for big annotated matrices.
+                guard !t.role.hasPrefix(Self.inCellRolePrefix) else { continue }
                 boxes.append(Box(rect: t.bounds, name: "\(t.role) '\(t.text)'", isText: true))
             case .cells(let c): boxes.append(Box(rect: c.frame, name: "a panel's cells", isText: false))
             case .gradient(let g): boxes.append(Box(rect: g.frame, name: "the colorbar", isText: false))

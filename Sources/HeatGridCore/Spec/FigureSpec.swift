@@ -11,6 +11,8 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     public var layout: LayoutSpec
     /// The cells' proportions (`cells.aspect`).
     public var cells: CellsSpec = CellsSpec()
+    /// Marks drawn over the cells, in order (outlines, masks, symbols, regions, plugins').
+    public var marks: [MarkSpec] = []
     /// The rows' order (and dendrogram).
     public var rows: OrderSpec = OrderSpec()
     /// The columns' order (and dendrogram).
@@ -46,7 +48,7 @@ public struct FigureSpec: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case data, scale, colormap, layout, cells, rows, columns, colorbar, axes, theme, size, title, dpi, plugins, annotations, svg
+        case data, scale, colormap, layout, cells, rows, columns, colorbar, axes, theme, size, title, dpi, plugins, annotations, svg, marks
     }
 
     public init(from decoder: Decoder) throws {
@@ -71,6 +73,8 @@ public struct FigureSpec: Sendable, Equatable, Codable {
         dpi = try c.decodeIfPresent(Double.self, forKey: .dpi)
         annotations = try c.decodeIfPresent(OptionalAnnotations.self, forKey: .annotations)?.value
         plugins = try c.decodeIfPresent([String].self, forKey: .plugins)
+        marks = try c.decodeIfPresent([MarkSpec].self, forKey: .marks) ?? []
+        for i in marks.indices { marks[i].index = i }
         if let dpi, !(10...2400).contains(dpi) {
             throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.dpi],
                 debugDescription: "expected a resolution between 10 and 2400 dots per inch, found \(dpi)"))

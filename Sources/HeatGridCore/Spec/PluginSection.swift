@@ -8,9 +8,13 @@ public protocol PluginSection: Sendable {
     static var coreKeys: [String] { get }
     /// Every other key of the section, as written.
     var options: [String: SpecValue] { get set }
+    /// Where the section is, for messages: `key`, or `marks[2]` for an entry of a list.
+    var keyPath: String { get }
 }
 
 extension PluginSection {
+    public var keyPath: String { Self.key }
+
     /// The option `name` as `Value` (`Int`, `Double`, `String`, `Bool`, `Length`, `RGBA`, or a
     /// list of them), or nil when the spec does not set it. A value of another type is a
     /// `HeatGridError.spec` naming the key (`layout.gutter`) and what was expected.
@@ -20,7 +24,7 @@ extension PluginSection {
                                                specFile: String) throws -> Value? {
         guard let raw = options[name], raw != .null else { return nil }
         guard let value = Value(specValue: raw) else {
-            throw HeatGridError.spec(file: specFile, key: "\(Self.key).\(name)",
+            throw HeatGridError.spec(file: specFile, key: "\(keyPath).\(name)",
                                      message: "expected \(Value.expectation), found \(raw)")
         }
         return value
@@ -41,7 +45,7 @@ extension PluginSection {
                     : "its options: " + declared.map(\.name).joined(separator: ", ")
                 let owners = others.filter { $0.options.contains { $0.name == key } }.map(\.plugin)
                 let elsewhere = owners.isEmpty ? "" : "; '\(key)' is an option of \(owners.joined(separator: " and "))"
-                throw HeatGridError.spec(file: specFile, key: "\(Self.key).\(key)",
+                throw HeatGridError.spec(file: specFile, key: "\(keyPath).\(key)",
                                          message: "\(plugin) has no option '\(key)'\(hint) (\(own)\(elsewhere))")
             }
             guard value == .null || option.kind.accepts(value) else {
@@ -50,7 +54,7 @@ extension PluginSection {
                    let close = nearest(to: text, in: choices) {
                     message += "; did you mean \"\(close)\"?"
                 }
-                throw HeatGridError.spec(file: specFile, key: "\(Self.key).\(key)", message: message)
+                throw HeatGridError.spec(file: specFile, key: "\(keyPath).\(key)", message: message)
             }
         }
     }

@@ -13,7 +13,7 @@ struct TrackDrawer {
 
     /// The strip's items beside `grid`, `offset` points from the body on the track's side, for a
     /// panel whose keys along the track's axis are `keys`.
-    func items(grid: BodyCells, keys: [String], offset: Double) -> [SceneItem] {
+    func items(grid: CellFrames, keys: [String], offset: Double) -> [SceneItem] {
         let near = offset + Self.pad(theme)
         let blocks = track.alongRows ? grid.rowBlocks.ranges : grid.columnBlocks.ranges
         let cellLength = track.alongRows ? grid.cellHeight : grid.cellWidth

@@ -1,7 +1,7 @@
 /// A track's entry in the legend area, titled by the track: a swatch and name per category, a
 /// small colorbar for a numeric track, or a full-length bar with the value it stands for. Measured
 /// once; drawn from its top-left corner.
-struct TrackLegend {
+struct TrackLegend: LegendEntry {
     let track: AnnotationTrack
     let theme: Theme
     let measurer: any TextMeasurer
