@@ -53,7 +53,7 @@ public struct CairoBackend: Backend {
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
         cairo_scale(cr, Double(width) / scene.size.width, Double(height) / scene.size.height)
-        try CairoCanvas(cr: cr, cellStyle: .image).draw(scene)
+        try CairoCanvas(cr: cr, cellStyle: .image, snapsToPixels: true).draw(scene)
         try check(cairo_status(cr), "drawing the PNG")
         guard let surface, let png = PNGEncoder.encode(surface, dpi: options.dpi) else {
             throw HeatGridError.layout(message: "zlib failed to compress the PNG")

@@ -1,3 +1,4 @@
+import CairoBackend
 import Foundation
 import HeatGrid
 import Testing
@@ -58,7 +59,7 @@ import Testing
     func examplePluginsBuildLoadAndRender() throws {
         // 1. Build both example packages as separate packages, in one scratch folder.
         let scratch = Self.exampleWorkspace.appendingPathComponent("build")
-        for name in ["custom-layout", "colormap-plugin"] {
+        for name in ["custom-layout", "colormap-plugin", "mark-plugin"] {
             let package = try Self.stageExample(name)
             let arguments = ["build", "--package-path", package.path, "--scratch-path", scratch.path]
             var build = try Self.run(Self.swift!, arguments)
@@ -73,6 +74,41 @@ import Testing
         let layoutPlugin = products.appendingPathComponent("libFeatureLayout.so").path
         let colormapPlugin = products.appendingPathComponent("libSunsetColormap.so").path
         #expect(FileManager.default.fileExists(atPath: layoutPlugin))
+
+        // 1b. The mark plugin: its dots land in the selected cells (white at the centre of each of
+        //     the 40 most important heads of a task, the cell's own colour elsewhere).
+        let markPlugin = products.appendingPathComponent("libDotMark.so").path
+        let example = packageRoot.appendingPathComponent("examples/mark-plugin/spec.json")
+        let dotsPNG = temporaryFolder().appendingPathComponent("dots.png")
+        #expect(try heatgrid(["render", example.path, "--plugin", markPlugin, "-o", dotsPNG.path]).status == 0)
+        // Without its legend entry the mark leaves the layout as it is: the same figure without the
+        // mark (built here without the plugin) says where the cells are.
+        let unlabelled = try String(contentsOf: example, encoding: .utf8)
+            .replacingOccurrences(of: #", "legend": "dot area: importance""#, with: "")
+            .replacingOccurrences(of: "../cognitive-heads/", with: packageRoot.path + "/examples/cognitive-heads/")
+        let unlabelledSpec = try write(unlabelled, to: "dots.json", in: dotsPNG.deletingLastPathComponent())
+        #expect(!unlabelled.contains("legend"))
+        let dots = try heatgrid(["render", unlabelledSpec.path, "--plugin", markPlugin, "-o", dotsPNG.path, "--dpi", "150"])
+        #expect(dots.status == 0, "\(dots.stderr)")
+        if dots.status == 0 {
+            var plain = try FigureSpec.load(from: unlabelledSpec)
+            plain.marks = []
+            let figure = try Renderer.standard.figure(for: plain, baseURL: unlabelledSpec.deletingLastPathComponent())
+            let image = try #require(RasterImage(pngFile: dotsPNG.path))
+            let panel = figure.dataset.panels[0], grid = figure.scene.cellGrids[0]
+            let fortieth = panel.matrix.values.sorted(by: >)[39]
+            var white = 0, top = 0
+            for r in 0..<32 {
+                for c in 0..<32 {
+                    let centre = grid.center(row: r, column: c)
+                    let p = image.pixel(x: Int(centre.x * 150 / 72), y: Int(centre.y * 150 / 72))
+                    let isWhite = p.red > 0.95 && p.green > 0.95 && p.blue > 0.95
+                    if panel.matrix[r, c] >= fortieth { top += 1; if isWhite { white += 1 } } else { #expect(!isWhite, "dot at (\(r), \(c))") }
+                }
+            }
+            // The smallest of the top 40 may get a dot under a pixel: nearly all show.
+            #expect(top >= 40 && white >= top - 3, "\(white) dots seen for \(top) selected cells")
+        }
 
         // 2. `heatgrid list` shows the plugin's layout and where it came from.
         let list = try heatgrid(["list", "--plugin", layoutPlugin])

@@ -14,11 +14,14 @@ struct CairoCanvas {
     let cellStyle: CellStyle
     /// False when text is written some other way (SVG `<text>` elements).
     let drawsText: Bool
+    /// Raster output: marks' outlines get whole-pixel widths on pixel boundaries (crisp, no blur).
+    let snapsToPixels: Bool
 
-    init(cr: OpaquePointer, cellStyle: CellStyle, drawsText: Bool = true) {
+    init(cr: OpaquePointer, cellStyle: CellStyle, drawsText: Bool = true, snapsToPixels: Bool = false) {
         self.cr = cr
         self.cellStyle = cellStyle
         self.drawsText = drawsText
+        self.snapsToPixels = snapsToPixels
         // Unhinted metrics keep glyph positions identical to the measured layout in every format.
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -62,11 +65,28 @@ struct CairoCanvas {
     }
 
     private func draw(_ item: PolygonItem) {
+        let item = snapsToPixels && item.role.hasPrefix("mark-") ? snapped(item) : item
         guard let first = item.points.first else { return }
         cairo_move_to(cr, first.x, first.y)
         for p in item.points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
         cairo_close_path(cr)
         fillAndStroke(fill: item.fill, stroke: item.stroke, lineWidth: item.lineWidth)
+    }
+
+    /// `item` with a whole number of device pixels as its width and, where its sides are
+    /// horizontal or vertical, each side's stroke edges on pixel boundaries.
+    private func snapped(_ item: PolygonItem) -> PolygonItem {
+        var dx = item.lineWidth, dy = 0.0
+        cairo_user_to_device_distance(cr, &dx, &dy)
+        let scale = dx / max(item.lineWidth, 1e-12)
+        guard scale > 0, item.lineWidth > 0 else { return item }
+        let pixels = max(1, (item.lineWidth * scale).rounded())
+        // A centre line at k + pixels/2 device pixels puts both edges of the stroke on pixel boundaries.
+        func snap(_ v: Double) -> Double { (((v * scale - pixels / 2).rounded()) + pixels / 2) / scale }
+        var out = item
+        out.lineWidth = pixels / scale
+        out.points = item.points.map { Point(x: snap($0.x), y: snap($0.y)) }
+        return out
     }
 
     private func fillAndStroke(fill: RGBA?, stroke: RGBA?, lineWidth: Double) {
