@@ -54,3 +54,17 @@ rows = [line.split(",") for line in heads.read_text().splitlines()[1:]]
 pvalues = ["task,layer,head,p"] + [f"{t},{l},{h},{min(1.0, math.exp(-float(v) / 0.00035)):.3g}" for t, l, h, v in rows]
 (out.parent / "head-pvalues.csv").write_text("\n".join(pvalues) + "\n")
 print(f"wrote {out.parent / 'head-pvalues.csv'}")
+
+# A masked triangle: examples/gallery/data/task-correlation.csv (task_a,task_b,r), the Pearson
+# correlation between the flagship's tasks over their 1024 head scores (computed from the data).
+scores = {}
+for t, l, h, v in rows:
+    scores.setdefault(t, []).append(float(v))
+tasks = list(scores)
+def pearson(a, b):
+    ma, mb = sum(a) / len(a), sum(b) / len(b)
+    cov = sum((x - ma) * (y - mb) for x, y in zip(a, b))
+    return cov / math.sqrt(sum((x - ma) ** 2 for x in a) * sum((y - mb) ** 2 for y in b))
+lines = ["task_a,task_b,r"] + [f"{a},{b},{pearson(scores[a], scores[b]):.3f}" for a in tasks for b in tasks]
+(out.parent / "task-correlation.csv").write_text("\n".join(lines) + "\n")
+print(f"wrote {out.parent / 'task-correlation.csv'}")
