@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource", "TestSupport"]),
-        .testTarget(name: "JSONSourceTests", dependencies: ["JSONSource"]),
+        .testTarget(name: "JSONSourceTests", dependencies: ["JSONSource", "TestSupport"]),
         .testTarget(name: "NumPySourceTests", dependencies: ["NumPySource", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ScalesTests", dependencies: ["Scales"]),
         .testTarget(name: "ColormapsTests", dependencies: ["Colormaps"]),

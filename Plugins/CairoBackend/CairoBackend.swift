@@ -40,8 +40,8 @@ public struct CairoBackend: Backend {
     }
 
     private func renderPNG(_ scene: Scene, options: RenderOptions) throws -> [UInt8] {
-        guard options.dpi.isFinite, options.dpi >= 10, options.dpi <= 2400 else {
-            throw HeatGridError.spec(file: "options", key: "dpi", message: "expected a resolution between 10 and 2400, found \(options.dpi)")
+        guard options.dpi.isFinite, Resolution.accepted.contains(options.dpi) else {
+            throw HeatGridError.spec(file: "options", key: "dpi", message: Resolution.refusal(options.dpi))
         }
         let (width, height) = Self.pixelSize(of: scene, dpi: options.dpi)
         guard width * height <= 400_000_000 else {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import HeatGridCore
 
 @Suite struct ColorMappingTests {
@@ -43,6 +44,11 @@ import Testing
         #expect(reversed.name == "ramp_r")
         #expect(reversed.color(at: 0) == ramp.table[3])
         #expect(reversed.under == ramp.over)
+        // Customised: the spec's under/over/bad colours replace the map's, its colours stay.
+        let customized = CustomizedColormap(reversed, under: .white, bad: .black)
+        #expect(customized.name == "ramp_r" && customized.color(at: 0) == ramp.table[3])
+        #expect(customized.under == .white && customized.over == reversed.over && customized.bad == .black)
+        #expect(CustomizedColormap(ramp).under == ramp.under && CustomizedColormap(ramp).bad == nil)
     }
 }
 
@@ -54,7 +60,7 @@ import Testing
             for (under, over) in [(OutOfRangePolicy.clamp, OutOfRangePolicy.extend), (.extend, .clamp)] {
                 let mapping = ColorMapping(scale: TestLinearScale(domain: -1...2), colormap: CustomizedColormap(colormap, over: .black),
                                            bad: .white, underPolicy: under, overPolicy: over, data: DataSummary(values: [0]))
-                var generator = SystemRandomNumberGenerator()
+                var generator = SplitMix64(seed: 7)
                 let values = (0..<2000).map { _ in Double.random(in: -2...3, using: &generator) } + [.nan, -1, 2, 0.5, .infinity, -.infinity]
                 let bytes = mapping.rgbaBytes(for: values)
                 for (i, value) in values.enumerated() {

@@ -3,12 +3,13 @@ import Colormaps
 import Foundation
 import HeatGrid
 import Testing
+import TestSupport
 
 @Suite struct OtherDataTests {
     /// Three 10x20 panels of values in -2...2, rendered with domain [-1, 1] through the same spec keys.
     @Test func otherShapesAndDomainsDecodeBack() throws {
         let folder = temporaryFolder()
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 5)
         var csv = "model,layer,head,score\n"
         for panel in ["alpha", "beta", "gamma"] {
             for row in 0..<10 {

@@ -1,6 +1,7 @@
 import Foundation
 import HeatGridCore
 import Testing
+import TestSupport
 @testable import JSONSource
 
 /// The one-pass reader must mean exactly what the general `JSONDecoder` walk means, and leave
@@ -29,19 +30,19 @@ struct FastPanelsReaderTests {
     /// Random doubles in every spelling JSON allows (short and long, exponents, leading zeros
     /// after the point, more than 19 digits, integers past 2^53, null), parsed bit for bit alike.
     @Test func numbersAgreeBitForBit() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 11)
         var rows: [String] = []
         for _ in 0..<40 {
             var cells: [String] = []
             for _ in 0..<50 {
-                let magnitude = pow(10, Double.random(in: -30...30, using: &generator)) * (Bool.random() ? -1 : 1)
+                let magnitude = pow(10, Double.random(in: -30...30, using: &generator)) * (Bool.random(using: &generator) ? -1 : 1)
                 switch Int.random(in: 0..<8, using: &generator) {
                 case 0: cells.append(String(format: "%.17g", magnitude))
                 case 1: cells.append(String(format: "%.7g", magnitude))
                 case 2: cells.append(String(format: "%.3e", magnitude))
                 case 3: cells.append(String(format: "%.25f", magnitude / 1e20))
                 case 4: cells.append(String(UInt64.random(in: 0...UInt64.max, using: &generator)))
-                case 5: cells.append("0.000" + String(Int.random(in: 1...999_999, using: &generator)) + "E+" + String(Int.random(in: 0...40)))
+                case 5: cells.append("0.000" + String(Int.random(in: 1...999_999, using: &generator)) + "E+" + String(Int.random(in: 0...40, using: &generator)))
                 case 6: cells.append("null")
                 default: cells.append("\(magnitude)")
                 }
@@ -84,7 +85,7 @@ struct FastPanelsReaderTests {
     @Test func whatTheFastReaderAcceptsTheGeneralReaderReadsAlike() {
         let valid = Array(#"{"rowName": "L", "panels": [{"title": "A\u00e9", "values": [[1, 2.5e-3, null], [-4, 0.125, 6E2]], "rowLabels": ["r0", "r1"]}, {"values": [[7]], "columnLabels": ["only"], "rowLabels": null}], "x": [true, {"y": null}], "columnLabels": ["c0", "c\u00e9", "c2"]}"#.utf8)
         #expect(valid.withUnsafeBytes { FastPanelsReader.read($0) } != nil, "the unmangled document")
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 12)
         var accepted = 0
         let numberish = Array("0123456789eE.-+ ".utf8)
         for _ in 0..<5000 {

@@ -84,10 +84,7 @@ final class FontResolver {
     /// "font family 'X' is not installed; ..." with the installed families nearest the name.
     func missingFamilyMessage(_ family: String) -> String {
         let installed = installedFamilies()
-        let nearest = installed.sorted {
-            let a = editDistance(family.lowercased(), $0.lowercased()), b = editDistance(family.lowercased(), $1.lowercased())
-            return a != b ? a < b : $0 < $1
-        }.prefix(4)
+        let nearest = ranked(family, in: installed).prefix(4)
         let offer = nearest.isEmpty ? "no fonts are installed"
             : "installed families include \(nearest.map { "'\($0)'" }.joined(separator: ", "))"
                 + (installed.count > nearest.count ? " (`fc-list : family` lists all \(installed.count))" : "")
@@ -163,20 +160,4 @@ final class FontResolver {
         }
         return names
     }
-}
-
-/// Levenshtein distance between two strings.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

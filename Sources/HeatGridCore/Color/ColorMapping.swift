@@ -86,7 +86,7 @@ public struct ColorMapping: Sendable {
             return values.flatMap { v -> [UInt8] in let b = bytes(color(for: v)); return [b.x, b.y, b.z, b.w] }
         }
         // Entry i is what the colormap gives anywhere in [i/n, (i+1)/n): its middle.
-        let table = (0..<n).map { bytes(colormap.color(at: (Double($0) + 0.5) / Double(n))) }
+        let table = colormap.bands(n).map(bytes)
         let low = bytes(colormap.color(at: 0)), high = bytes(colormap.color(at: 1))
         let underBytes = bytes(color(for: -.infinity)), overBytes = bytes(color(for: .infinity))
         let badBytes = bytes(bad)

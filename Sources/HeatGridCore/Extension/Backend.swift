@@ -1,3 +1,15 @@
+/// The one place for resolutions: the default and the range every entry point accepts.
+public enum Resolution {
+    /// Dots per inch when neither the command line nor the spec sets one.
+    public static let defaultDPI = 300.0
+    /// The resolutions accepted (a PNG's pixel size is its size in inches times this).
+    public static let accepted: ClosedRange<Double> = 10...2400
+    /// Why a resolution is refused, for messages.
+    public static func refusal(_ dpi: Double) -> String {
+        "expected a resolution between \(Int(accepted.lowerBound)) and \(Int(accepted.upperBound)) dots per inch, found \(dpi)"
+    }
+}
+
 /// How to write a scene: raster resolution and document metadata.
 public struct RenderOptions: Sendable, Equatable {
     /// Pixels per inch for raster formats (vector formats use 1 unit = 1 pt).
@@ -9,7 +21,7 @@ public struct RenderOptions: Sendable, Equatable {
     /// How SVG output writes text: glyph outlines (default) or editable `<text>` elements.
     public var svgText: SVGTextMode
 
-    public init(dpi: Double = 300, title: String = "HeatGrid figure", creationDate: Int = 0,
+    public init(dpi: Double = Resolution.defaultDPI, title: String = "HeatGrid figure", creationDate: Int = 0,
                 svgText: SVGTextMode = .paths) {
         self.dpi = dpi; self.title = title; self.creationDate = creationDate; self.svgText = svgText
     }

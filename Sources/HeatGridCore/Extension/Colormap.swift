@@ -17,6 +17,13 @@ public protocol Colormap: Sendable {
 }
 
 extension Colormap {
+    /// `count` colours, one from the middle of each of `count` equal bands of the map: entry i
+    /// stands for everything the map gives in [i/count, (i+1)/count). The one sampling rule for
+    /// cell colours, colorbar gradients and colormap sheets.
+    public func bands(_ count: Int) -> [RGBA] {
+        (0..<count).map { color(at: (Double($0) + 0.5) / Double(count)) }
+    }
+
     public var under: RGBA { color(at: 0) }
     public var over: RGBA { color(at: 1) }
     public var bad: RGBA? { nil }

@@ -27,7 +27,7 @@ struct ColorbarDrawer {
 
     private var colors: [RGBA] {
         let steps = max(mapping.colormap.resolution, 2)
-        return (0..<steps).map { mapping.colormap.color(at: (Double($0) + 0.5) / Double(steps)) }
+        return mapping.colormap.bands(steps)
     }
 
     private func drawVertical(in frame: Rect) throws -> [SceneItem] {
@@ -111,9 +111,9 @@ struct ColorbarDrawer {
         return items
     }
 
-    /// Ticks whose values the scale places on the bar.
-    private var visibleTicks: [(Double, String)] {
-        zip(ticks.values, ticks.labels).filter { value, _ in
+    /// Ticks whose values the scale places on the bar (value, label, whether a clamped end's mark).
+    private var visibleTicks: [(Double, String, Bool)] {
+        ticks.values.indices.map { (ticks.values[$0], ticks.labels[$0], ticks.marked.contains($0)) }.filter { value, _, _ in
             guard let t = mapping.scale.position(of: value) else { return false }
             return (-1e-9...(1 + 1e-9)).contains(t)
         }
@@ -122,15 +122,14 @@ struct ColorbarDrawer {
     /// `ticks` without those whose labels would touch a kept neighbour along a bar `length`
     /// points long (a pow or log scale crowds nice linear ticks at one end). Marked ends
     /// ("0.0030+", "≤0.0000") are kept first; the others are kept from the bottom up.
-    private func thinned(_ ticks: [(Double, String)], length: Double,
+    private func thinned(_ ticks: [(Double, String, Bool)], length: Double,
                          extent: (String) throws -> Double) throws -> [(Double, String)] {
         let gap = theme.tickLabelSize * 0.3
-        let marked = ticks.filter { $0.1.hasSuffix("+") || $0.1.hasPrefix("\u{2264}") }
         var kept: [(Double, String, Double, Double)] = []  // value, label, centre, half extent
         func fits(_ centre: Double, _ half: Double) -> Bool {
             kept.allSatisfy { abs($0.2 - centre) >= $0.3 + half + gap }
         }
-        for tick in marked + ticks.filter({ t in !marked.contains { $0.0 == t.0 } }) {
+        for tick in ticks.filter(\.2) + ticks.filter({ !$0.2 }) {
             let centre = position(tick.0) * length, half = try extent(tick.1) / 2
             if fits(centre, half) { kept.append((tick.0, tick.1, centre, half)) }
         }

@@ -6,6 +6,9 @@
 public struct ColorbarTicks: Sendable, Equatable {
     public var values: [Double]
     public var labels: [String]
+    /// The indices of the clamped ends' marked ticks (`0.0030+`, `≤0.0000`), kept first when
+    /// crowded ticks are thinned.
+    public var marked: Set<Int> = []
 
     /// Ticks for `mapping`: `explicit` values when given, else about `count` nice ones.
     public init(mapping: ColorMapping, explicit: [Double]? = nil, format: TickFormat? = nil, count: Int = 6) {
@@ -47,8 +50,8 @@ public struct ColorbarTicks: Sendable, Equatable {
             values.insert(end, at: index)
             labels.insert(label, at: index)
         }
-        if markTop, let i = values.lastIndex(where: { isEnd($0, domain.upperBound) }) { labels[i] += "+" }
-        if markBottom, let i = values.firstIndex(where: { isEnd($0, domain.lowerBound) }) { labels[i] = "\u{2264}" + labels[i] }
+        if markTop, let i = values.lastIndex(where: { isEnd($0, domain.upperBound) }) { labels[i] += "+"; marked.insert(i) }
+        if markBottom, let i = values.firstIndex(where: { isEnd($0, domain.lowerBound) }) { labels[i] = "\u{2264}" + labels[i]; marked.insert(i) }
         self.values = values
         self.labels = labels
     }

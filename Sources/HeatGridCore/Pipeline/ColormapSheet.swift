@@ -22,7 +22,7 @@ public struct ColormapSheet: Sendable {
         for (i, colormap) in colormaps.enumerated() {
             let y = margin + Double(i) * rowHeight
             let steps = max(colormap.resolution, 2)
-            let colors = (0..<steps).map { colormap.color(at: (Double($0) + 0.5) / Double(steps)) }
+            let colors = colormap.bands(steps)
             items.append(.text(try text.horizontal(colormap.name, font: font, x: margin, align: .start,
                                                    centerY: y + rowHeight / 2, role: "colormap-name")))
             for (column, ramp) in [colors, colors.reversed()].enumerated() {

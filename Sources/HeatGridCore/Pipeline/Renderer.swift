@@ -127,22 +127,22 @@ public struct Renderer: Sendable {
                                       layout: layoutPlugin, layoutSpec: spec.layout,
                                       cellAspect: spec.cells.aspect, showsColorbar: spec.colorbar.show, measurer: measurer,
                                       specFile: specFile)
-        let dpiForTrees = dpi ?? spec.dpi ?? 300
+        // Lengths given in pixels are points at this resolution.
+        let dpi = dpi ?? spec.dpi ?? Resolution.defaultDPI
         if spec.rows.dendrogram, let tree = ordered.rowTree {
-            composer.rowTree = (tree, spec.rows.dendrogramSize.points(dpi: dpiForTrees))
+            composer.rowTree = (tree, spec.rows.dendrogramSize.points(dpi: dpi))
         }
         if spec.columns.dendrogram, let tree = ordered.columnTree {
-            composer.columnTree = (tree, spec.columns.dendrogramSize.points(dpi: dpiForTrees))
+            composer.columnTree = (tree, spec.columns.dendrogramSize.points(dpi: dpi))
         }
         func blocks(_ groups: AxisOrdering.Groups?, _ order: OrderSpec) -> AxisBlocks? {
-            groups.map { AxisBlocks(counts: $0.counts, gap: order.gap.points(dpi: dpiForTrees),
+            groups.map { AxisBlocks(counts: $0.counts, gap: order.gap.points(dpi: dpi),
                                     labels: $0.labels.allSatisfy(\.isEmpty) ? nil : $0.labels) }
         }
         composer.marks = marks
-        composer.tracks = try tracks(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL, dpi: dpiForTrees)
+        composer.tracks = try tracks(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL, dpi: dpi)
         composer.rowBlocks = blocks(ordered.rowGroups, spec.rows)
         composer.columnBlocks = blocks(ordered.columnGroups, spec.columns)
-        let dpi = dpi ?? spec.dpi ?? 300
         let width = spec.size.width.points(dpi: dpi)
         // An auto height may grow to twice the width (then cells get flatter rather than the page longer).
         let size = Size(width: width, height: spec.size.height.points(dpi: dpi) ?? 2 * width)

@@ -92,8 +92,7 @@ public struct PluginRegistry: Sendable {
             return (base as? LookupTableColormap)?.reversed ?? ReversedColormap(base)
         }
         let names = colormaps.keys.sorted()
-        let close = names.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= max(2, key.count / 3) }
-            .sorted { $0.1 < $1.1 }.map(\.0)
+        let close = closeMatches(to: key, in: names)
         throw HeatGridError.unknownColormap(name: name, closest: close, available: names)
     }
 

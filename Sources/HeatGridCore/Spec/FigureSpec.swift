@@ -75,9 +75,8 @@ public struct FigureSpec: Sendable, Equatable, Codable {
         plugins = try c.decodeIfPresent([String].self, forKey: .plugins)
         marks = try c.decodeIfPresent([MarkSpec].self, forKey: .marks) ?? []
         for i in marks.indices { marks[i].index = i }
-        if let dpi, !(10...2400).contains(dpi) {
-            throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.dpi],
-                debugDescription: "expected a resolution between 10 and 2400 dots per inch, found \(dpi)"))
+        if let dpi, !Resolution.accepted.contains(dpi) {
+            throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.dpi], debugDescription: Resolution.refusal(dpi)))
         }
     }
 }

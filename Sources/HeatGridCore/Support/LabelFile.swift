@@ -6,15 +6,7 @@ public enum LabelFile {
     /// One label per line, trimmed of spaces and tabs; LF or CRLF; a BOM and blank lines at the
     /// end are ignored (a blank line before the last label is an empty label: lines are rows).
     public static func read(_ url: URL, displayPath: String, namedBy key: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw HeatGridError.io(path: displayPath, message: !exists ? "no such file (a label file named by the spec's \(key))"
-                                   : isDirectory.boolValue ? "is a directory, expected a text file of labels" : "cannot be read (permission denied?)")
-        }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = try SideFile.bytes(url, displayPath: displayPath, expected: "a text file of labels", namedBy: key)
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
             line.last == UInt8(ascii: "\r") ? line.dropLast() : line
         }

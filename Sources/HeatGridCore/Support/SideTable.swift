@@ -13,15 +13,7 @@ public struct SideTable: Sendable {
 
     /// Reads `url`; `specKey` (e.g. "rows.split") names who asked for it in messages.
     public static func read(_ url: URL, displayPath: String, specKey: String) throws -> SideTable {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: url.path) else {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw HeatGridError.io(path: displayPath, message: !exists ? "no such file (a side file named by the spec's \(specKey))"
-                                   : isDirectory.boolValue ? "is a directory, expected a CSV file" : "cannot be read (permission denied?)")
-        }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = try SideFile.bytes(url, displayPath: displayPath, expected: "a CSV file", namedBy: specKey)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw HeatGridError.data(file: displayPath, line: nil, column: nil, message: "not UTF-8 text; expected a CSV table")
         }
