@@ -45,18 +45,18 @@ public struct CairoBackend: Backend {
         }
         let (width, height) = Self.pixelSize(of: scene, dpi: options.dpi)
         guard width * height <= 400_000_000 else {
-            throw HeatGridError.layout(message: "a \(width)x\(height) pixel PNG is too large; lower --dpi")
+            throw HeatGridError.backend(format: "png", message: "a \(width)x\(height) pixel PNG is too large; lower --dpi")
         }
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
         defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), "creating a \(width)x\(height) image")
+        try check(cairo_surface_status(surface), "creating a \(width)x\(height) image", format: "png")
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
         cairo_scale(cr, Double(width) / scene.size.width, Double(height) / scene.size.height)
         try CairoCanvas(cr: cr, cellStyle: .image, snapsToPixels: true).draw(scene)
-        try check(cairo_status(cr), "drawing the PNG")
+        try check(cairo_status(cr), "drawing the PNG", format: "png")
         guard let surface, let png = PNGEncoder.encode(surface, dpi: options.dpi) else {
-            throw HeatGridError.layout(message: "zlib failed to compress the PNG")
+            throw HeatGridError.backend(format: "png", message: "zlib failed to compress the PNG")
         }
         return png
     }
@@ -78,14 +78,14 @@ public struct CairoBackend: Backend {
             surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, scene.size.width, scene.size.height)
             cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
         }
-        try check(cairo_surface_status(surface), "creating the \(pdf ? "PDF" : "SVG") surface")
+        try check(cairo_surface_status(surface), "creating the \(pdf ? "PDF" : "SVG") surface", format: pdf ? "pdf" : "svg")
         let cr = cairo_create(surface)!
         let editableText = !pdf && options.svgText == .text
         let placeheld: [CellGrid]
         do {
             let cellStyle: CairoCanvas.CellStyle = !defersCells ? .image : pdf ? .pdfPlaceholder : .svgMarker
             placeheld = try CairoCanvas(cr: cr, cellStyle: cellStyle, drawsText: !editableText).draw(scene)
-            try check(cairo_status(cr), "drawing")
+            try check(cairo_status(cr), "drawing", format: pdf ? "pdf" : "svg")
         } catch {
             cairo_destroy(cr)
             cairo_surface_destroy(surface)
@@ -95,7 +95,7 @@ public struct CairoBackend: Backend {
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
-        try check(status, "writing the \(pdf ? "PDF" : "SVG")")
+        try check(status, "writing the \(pdf ? "PDF" : "SVG")", format: pdf ? "pdf" : "svg")
         if pdf { return (sink.bytes, placeheld) }
         let svg = try SVGCells.replacingMarkers(in: SVGImageRendering.pixelated(SVGSurfaceIDs.normalized(sink.bytes)), with: placeheld)
         return (editableText ? try SVGTextElements.inserting(scene.texts, into: svg) : svg, [])
@@ -108,9 +108,9 @@ public struct CairoBackend: Backend {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
-    private func check(_ status: cairo_status_t, _ what: String) throws {
+    private func check(_ status: cairo_status_t, _ what: String, format: String) throws {
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw HeatGridError.layout(message: "cairo failed \(what): \(String(cString: cairo_status_to_string(status)))")
+            throw HeatGridError.backend(format: format, message: "cairo failed \(what): \(String(cString: cairo_status_to_string(status)))")
         }
     }
 }

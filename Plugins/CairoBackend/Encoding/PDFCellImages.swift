@@ -193,6 +193,6 @@ enum PDFCellImages {
     enum MissingPlaceholder: Error { case missing }
 
     private static func failure(_ message: String) -> HeatGridError {
-        .layout(message: "writing the PDF's cell images: \(message)")
+        .backend(format: "pdf", message: "writing the cell images: \(message)")
     }
 }

@@ -47,7 +47,7 @@ enum SVGCells {
         let markup = try grids.concurrentMap(cells: grids.reduce(0) { $0 + $1.rows * $1.columns }) { grid -> [UInt8]? in
             grid.rows * grid.columns <= maxRectangleCells ? Array(rectangles(grid).utf8) : image(grid)
         }.map { bytes -> [UInt8] in
-            guard let bytes else { throw HeatGridError.layout(message: "writing the SVG's cells: zlib failed to compress a cell image") }
+            guard let bytes else { throw HeatGridError.backend(format: "svg", message: "zlib failed to compress a cell image") }
             return bytes
         }
         var output: [UInt8] = []
@@ -64,7 +64,7 @@ enum SVGCells {
             next += 1
         }
         guard next == grids.count else {
-            throw HeatGridError.layout(message: "writing the SVG's cells: cairo's output has \(next) of \(grids.count) cell markers")
+            throw HeatGridError.backend(format: "svg", message: "cairo's output has \(next) of \(grids.count) cell markers")
         }
         output += svg[copied...]
         return output

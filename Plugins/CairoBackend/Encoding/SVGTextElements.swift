@@ -11,7 +11,7 @@ enum SVGTextElements {
         guard !texts.isEmpty else { return svg }
         let closing = Array("</svg>".utf8)
         guard let end = lastIndex(of: closing, in: svg) else {
-            throw HeatGridError.layout(message: "cairo wrote an SVG without a closing </svg>")
+            throw HeatGridError.backend(format: "svg", message: "cairo wrote an SVG without a closing </svg>")
         }
         var block = "<g id=\"text\">\n"
         for item in texts { block += try element(item) + "\n" }

@@ -13,6 +13,9 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
     case layout(message: String)
     /// A figure size too small for its content, with the size that would hold it.
     case tooSmall(FigureTooSmall)
+    /// A backend that could not write the figure (`format`: "png", "pdf", "svg"): a library
+    /// failing (cairo, zlib), or an output too large for it.
+    case backend(format: String, message: String)
     /// A name that no registered plugin answers to (colormap, layout, format, ...).
     case unknownPlugin(kind: String, name: String, available: [String])
     /// A colormap name that is not registered, with the closest registered names.
@@ -36,6 +39,8 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
             return "layout: \(message)"
         case let .tooSmall(report):
             return "layout: \(report)"
+        case let .backend(format, message):
+            return "\(format) output: \(message)"
         case let .unknownPlugin(kind, name, available):
             let hint = nearest(to: name, in: available).map { "did you mean '\($0)'? " } ?? ""
             return "unknown \(kind) '\(name)'; \(hint)available: \(available.sorted().joined(separator: ", "))"
