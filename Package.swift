@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(name: "ClusterBench", dependencies: ["HeatGridCore"], path: "bench/ClusterBench"),
 
         // Fixtures/ (scipy's clusterings, from scripts/generate-linkage-fixtures.py) are read by path.
-        // What several test targets share (a seeded generator).
+        // What several test targets share (a seeded generator, temporary folders).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource", "TestSupport"]),
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "ScalesTests", dependencies: ["Scales"]),
         .testTarget(name: "ColormapsTests", dependencies: ["Colormaps"]),
         .testTarget(name: "GridLayoutTests", dependencies: ["GridLayout", "TestSupport"]),
-        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "TestSupport"]),
         // End to end: the Swift API and the `heatgrid` tool on real files.
         .testTarget(name: "HeatGridTests", dependencies: ["HeatGrid", "CairoBackend", "Colormaps", "heatgrid", "TestSupport"]),
     ]

@@ -2,27 +2,7 @@ import Foundation
 import HeatGridCore
 import Testing
 @testable import CSVSource
-import TestSupport
-
-/// A fresh temporary directory for one test's fixture files, removed afterwards.
-final class Scratch {
-    let directory: URL
-
-    init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("CSVSourceTests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
-
-    /// Writes `bytes` to `name` and returns its URL.
-    func write(_ bytes: [UInt8], name: String) throws -> URL {
-        let url = directory.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url
-    }
-}
+@_exported import TestSupport
 
 /// Loads `text` (written to a temporary file called `name`) with `source`.
 func load(_ text: String, name: String = "data.csv", spec: DataSpec? = nil,
@@ -33,7 +13,7 @@ func load(_ text: String, name: String = "data.csv", spec: DataSpec? = nil,
 /// Loads raw bytes (for a byte order mark or odd line ends) with `source`.
 func load(bytes: [UInt8], name: String = "data.csv", spec: DataSpec? = nil,
           source: any DataSource = CSVSource()) throws -> Dataset {
-    let scratch = try Scratch()
+    let scratch = try Scratch(prefix: "CSVSourceTests")
     let url = try scratch.write(bytes, name: name)
     return try source.load(DataRequest(url: url, displayPath: "fixtures/\(name)", spec: spec ?? DataSpec(path: name)))
 }

@@ -2,12 +2,10 @@ import Foundation
 import Testing
 import HeatGridCore
 @testable import CairoBackend
+@_exported import TestSupport
 
-func temporaryFile(_ name: String) -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("heatgrid-tests-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder.appendingPathComponent(name)
-}
+/// A path for `name` in a fresh temporary folder.
+func temporaryFile(_ name: String) -> URL { temporaryFolder(prefix: "heatgrid-cairo").appendingPathComponent(name) }
 
 /// A 100x50 pt scene: a 2x4 cell grid with known colours, a framed box and a label.
 func sampleScene() throws -> Scene {

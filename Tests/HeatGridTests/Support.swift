@@ -1,5 +1,6 @@
 import Foundation
 import HeatGrid
+@_exported import TestSupport
 
 /// The package root, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -8,11 +9,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 let flagshipSpec = packageRoot.appendingPathComponent("examples/cognitive-heads/figure.json")
 
 /// A fresh empty folder for one test's files.
-func temporaryFolder() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("heatgrid-e2e-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func temporaryFolder() -> URL { TestSupport.temporaryFolder(prefix: "heatgrid-e2e") }
 
 /// The result of running a program.
 struct ProcessResult {

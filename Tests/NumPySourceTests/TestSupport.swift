@@ -3,31 +3,11 @@ import HeatGridCore
 import Testing
 import ZIPFoundation
 @testable import NumPySource
-import TestSupport
-
-/// A fresh temporary directory for one test's files, removed afterwards.
-final class Scratch {
-    let directory: URL
-
-    init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("NumPySourceTests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
-
-    /// Writes `bytes` to `name` and returns its URL.
-    func write(_ bytes: [UInt8], name: String) throws -> URL {
-        let url = directory.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url
-    }
-}
+@_exported import TestSupport
 
 /// Loads `bytes` (written to a temporary file called `name`) with `NumPySource`.
 func load(_ bytes: [UInt8], name: String = "data.npy") throws -> Dataset {
-    let scratch = try Scratch()
+    let scratch = try Scratch(prefix: "NumPySourceTests")
     let url = try scratch.write(bytes, name: name)
     return try NumPySource().load(DataRequest(url: url, displayPath: "fixtures/\(name)", spec: DataSpec(path: name)))
 }
