@@ -1,9 +1,10 @@
 import HeatGridCore
 
-/// The built-in scale families: linear, log, pow (gamma), symlog and diverging (two slopes).
+/// The built-in scale families: linear, log, pow (gamma), symlog, diverging (two slopes) and bins.
 public enum BuiltInScales {
     public static let all: [any ScaleProvider] = [
         LinearScaleProvider(), LogScaleProvider(), PowerScaleProvider(), SymlogScaleProvider(), DivergingScaleProvider(),
+        BinnedScaleProvider(),
     ]
 
     public static func register(into registry: inout PluginRegistry) {

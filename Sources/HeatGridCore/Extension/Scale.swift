@@ -17,9 +17,29 @@ public protocol Scale: Sendable {
     func ticks(count: Int) -> [Double]
     /// Labels for `ticks` (one decimal count for all, true minus signs; log scales use powers).
     func tickLabels(_ ticks: [Double]) -> [String]
+    /// For a scale whose colours come in bins: the bins' edges, ascending (bin k spans
+    /// `boundaries[k]...boundaries[k + 1]`). The colorbar then shows one block per bin, equally
+    /// long, with the edges as its ticks. Nil (the default) for a continuous scale.
+    var boundaries: [Double]? { get }
 }
 
 extension Scale {
+    public var boundaries: [Double]? { nil }
+
+    /// Where `value` sits along the colorbar, 0 at its start and 1 at its end: `position(of:)`,
+    /// except for a binned scale, whose blocks are equally long whatever their bins' widths.
+    public func barPosition(of value: Double) -> Double? {
+        guard let edges = boundaries, edges.count >= 2 else { return position(of: value) }
+        guard !value.isNaN else { return nil }
+        let n = Double(edges.count - 1)
+        if value <= edges[0] { return (value - edges[0]) / (edges[1] - edges[0]) / n }
+        for k in 0..<(edges.count - 1) where value <= edges[k + 1] {
+            return (Double(k) + (value - edges[k]) / (edges[k + 1] - edges[k])) / n
+        }
+        let last = edges.count - 1
+        return 1 + (value - edges[last]) / (edges[last] - edges[last - 1]) / n
+    }
+
     public func positions(of values: UnsafeBufferPointer<Double>, into positions: UnsafeMutableBufferPointer<Double>) {
         for i in values.indices { positions[i] = position(of: values[i]) ?? .nan }
     }

@@ -25,7 +25,12 @@ struct ColorbarDrawer {
         vertical ? try drawVertical(in: frame) : try drawHorizontal(in: frame)
     }
 
+    /// The bar's colours, in equal bands from its start: the colormap's steps, or for a binned
+    /// scale each bin's colour (the colour its cells get).
     private var colors: [RGBA] {
+        if let edges = mapping.scale.boundaries, edges.count >= 2 {
+            return zip(edges, edges.dropFirst()).map { mapping.color(for: ($0 + $1) / 2) }
+        }
         let steps = max(mapping.colormap.resolution, 2)
         return mapping.colormap.bands(steps)
     }
@@ -114,7 +119,7 @@ struct ColorbarDrawer {
     /// Ticks whose values the scale places on the bar (value, label, whether a clamped end's mark).
     private var visibleTicks: [(Double, String, Bool)] {
         ticks.values.indices.map { (ticks.values[$0], ticks.labels[$0], ticks.marked.contains($0)) }.filter { value, _, _ in
-            guard let t = mapping.scale.position(of: value) else { return false }
+            guard let t = mapping.scale.barPosition(of: value) else { return false }
             return (-1e-9...(1 + 1e-9)).contains(t)
         }
     }
@@ -136,7 +141,7 @@ struct ColorbarDrawer {
         return kept.sorted { $0.2 < $1.2 }.map { ($0.0, $0.1) }
     }
 
-    private func position(_ value: Double) -> Double { min(max(mapping.scale.position(of: value) ?? 0, 0), 1) }
+    private func position(_ value: Double) -> Double { min(max(mapping.scale.barPosition(of: value) ?? 0, 0), 1) }
 
     private func triangle(_ points: [Point], _ color: RGBA, _ role: String) -> SceneItem {
         .polygon(PolygonItem(points: points, fill: color, stroke: nil, lineWidth: 0, role: role))

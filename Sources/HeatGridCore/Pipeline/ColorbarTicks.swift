@@ -28,8 +28,8 @@ public struct ColorbarTicks: Sendable, Equatable {
         var added: [Double] = []
         func ensure(_ end: Double) {
             guard !values.contains(where: { isEnd($0, end) }) else { return }
-            let t = scale.position(of: end) ?? 0
-            values.removeAll { abs((scale.position(of: $0) ?? 0) - t) < 0.08 }
+            let t = scale.barPosition(of: end) ?? 0
+            values.removeAll { abs((scale.barPosition(of: $0) ?? 0) - t) < 0.08 }
             added.append(end)
         }
         if markTop { ensure(domain.upperBound) }
