@@ -30,6 +30,7 @@ public struct CSVSource: DataSource {
         PluginOption("row", .string, default: "\"row\"", doc: "long-form column holding the row key: a 0-based index, or a name (rows in order of first appearance)"),
         PluginOption("column", .string, default: "\"column\"", doc: "long-form column holding the column key: a 0-based index, or a name (columns in order of first appearance)"),
         PluginOption("value", .string, default: "\"value\"", doc: "long-form column holding the cell's value"),
+        PluginOption("categories", .boolean, default: "with a categorical scale", doc: "read the long-form values as text categories (\"up\", \"down\", \"n.s.\")"),
         PluginOption("missing", .choice(MissingCellPolicy.allCases.map(\.rawValue)), default: "error",
                      doc: "cells the long-form file does not give: an error, or bad (drawn in the bad colour)"),
     ]

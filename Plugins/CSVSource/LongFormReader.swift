@@ -88,6 +88,10 @@ struct LongFormReader {
         var lastPanel: (field: Field, index: Int)?
         // The names of key columns read as names, in order of first appearance.
         var rowKeys = KeyNames(), columnKeys = KeyNames()
+        // With "categories": true the values are text categories, coded 0, 1, ... in order of
+        // first appearance ("nan" or an empty field: a bad cell).
+        let categorical = spec.options["categories"] == .bool(true)
+        var categories = KeyNames()
 
         /// A cell for messages: "row 2, column 5", or by its names: "model 'a', benchmark 'b'"
         /// (joined by `joiner`: ", " or " and ").
@@ -123,8 +127,8 @@ struct LongFormReader {
         }
 
         let plainLines = PlainLineReader(text: text, delimiter: tokenizer.delimiter, columns: columns)
-        // The fast path reads indices only.
-        let usesFastPath = self.usesFastPath && !kinds.anyNamed
+        // The fast path reads indices and numbers only.
+        let usesFastPath = self.usesFastPath && !kinds.anyNamed && !categorical
         var fields: [Field] = []
         fields.reserveCapacity(fieldCount + 1)
         var sawData = false
@@ -164,7 +168,10 @@ struct LongFormReader {
             let rowField = fields[columns.row], columnField = fields[columns.column]
             let row = try key(rowField, .row)
             let column = try key(columnField, .column)
-            let value = try text.value(fields[columns.value], column: valueName)
+            let valueField = fields[columns.value]
+            let value = categorical
+                ? (text.string(valueField).lowercased() == "nan" ? .nan : categories.index(of: valueField, in: text).map(Double.init) ?? .nan)
+                : try text.value(valueField, column: valueName)
 
             let claimed = grid.claimedCells(row: row, column: column)
             if claimed > grid.cellLimit {
@@ -232,7 +239,8 @@ struct LongFormReader {
                                 rowLabels: kinds.rowsNamed ? rowKeys.labels : nil,
                                 columnLabels: kinds.columnsNamed ? columnKeys.labels : nil))
         }
-        return Dataset(panels: result, rowName: rowName, columnName: columnName, valueName: valueName)
+        return Dataset(panels: result, rowName: rowName, columnName: columnName, valueName: valueName,
+                       categories: categorical ? categories.labels : nil)
     }
 
     /// An empty key field: neither an index nor a name.

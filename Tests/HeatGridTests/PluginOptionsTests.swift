@@ -116,7 +116,7 @@ private struct GutterLayout: Layout {
         #expect(failure(matrix).contains("data.missing: the 'matrix' source has no option 'missing'"))
         let typo = try specFile("").deletingLastPathComponent().appendingPathComponent("spec.json")
         try Data(String(contentsOf: typo, encoding: .utf8).replacingOccurrences(of: "\"column\":", with: "\"colum\":").utf8).write(to: typo)
-        #expect(failure(typo).contains("data.colum: the 'csv' source has no option 'colum'; did you mean 'column'? (its options: panel, row, column, value, missing)"))
+        #expect(failure(typo).contains("data.colum: the 'csv' source has no option 'colum'; did you mean 'column'? (its options: panel, row, column, value, categories, missing)"))
     }
 
     @Test func theSVGSectionBelongsToTheSVGBackend() throws {
@@ -143,7 +143,7 @@ private struct GutterLayout: Layout {
         let rows = try #require(lines[grid...].first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("rows ") })
         #expect(rows.contains("integer") && rows.contains("enough for the panels")
                 && rows.contains("grid rows (with only columns given: as many as the panels need)"), "\(rows)")
-        for expected in ["gamma  number  0.5", "missing  error|bad  error", "text  paths|text  paths", "csv (.csv, .tsv, .txt): ",
+        for expected in ["gamma  number  0.5", "missing     error|bad  error", "text  paths|text  paths", "csv (.csv, .tsv, .txt): ",
                          "areas  [string]  —"] {
             #expect(all.stdout.contains(expected), "\(expected) in \(all.stdout)")
         }

@@ -21,10 +21,24 @@ public protocol Scale: Sendable {
     /// `boundaries[k]...boundaries[k + 1]`). The colorbar then shows one block per bin, equally
     /// long, with the edges as its ticks. Nil (the default) for a continuous scale.
     var boundaries: [Double]? { get }
+    /// For a categorical scale: its categories in order, category k at position (k + 0.5) / count,
+    /// each with its own colour when the spec gives one. The figure then shows a legend of
+    /// swatches instead of a colorbar. Nil (the default) for a scale of numbers.
+    var categories: [ScaleCategory]? { get }
+}
+
+/// One category of a categorical scale: its name (as the legend shows it), the value its cells
+/// hold, and its colour when the spec names one (else the colormap's or palette's).
+public struct ScaleCategory: Sendable, Equatable {
+    public var name: String
+    public var value: Double
+    public var color: RGBA?
+    public init(name: String, value: Double, color: RGBA? = nil) { self.name = name; self.value = value; self.color = color }
 }
 
 extension Scale {
     public var boundaries: [Double]? { nil }
+    public var categories: [ScaleCategory]? { nil }
 
     /// Where `value` sits along the colorbar, 0 at its start and 1 at its end: `position(of:)`,
     /// except for a binned scale, whose blocks are equally long whatever their bins' widths.

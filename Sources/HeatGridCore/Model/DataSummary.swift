@@ -5,16 +5,26 @@ public struct DataSummary: Sendable {
     public let extent: ClosedRange<Double>?
     /// Smallest finite value above zero (log scales take their default domain from it).
     public let smallestPositive: Double?
+    /// The values' text categories (`Dataset.categories`), when they are categories.
+    public let categories: [String]?
     private let panels: [Panel]
 
     public init(_ dataset: Dataset) {
         panels = dataset.panels
+        categories = dataset.categories
         // One pass per panel, panels of big datasets in parallel.
         let scans = dataset.panels.concurrentMap(cells: dataset.cellCount) { Self.scan($0.matrix.values) }
         let low = scans.map(\.low).min() ?? .infinity, high = scans.map(\.high).max() ?? -.infinity
         extent = low <= high ? low...high : nil
         let smallest = scans.map(\.smallestPositive).min() ?? .infinity
         smallestPositive = smallest.isFinite ? smallest : nil
+    }
+
+    /// The distinct finite values, ascending.
+    public var distinctValues: [Double] {
+        var seen = Set<Double>()
+        for panel in panels { for v in panel.matrix.values where v.isFinite { seen.insert(v) } }
+        return seen.sorted()
     }
 
     /// The smallest and largest finite values and the smallest positive one (infinities when none).

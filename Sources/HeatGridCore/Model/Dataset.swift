@@ -41,13 +41,17 @@ public struct Dataset: Sendable, Equatable {
     public var columnName: String
     /// Name of the values, e.g. "importance".
     public var valueName: String
+    /// When the values are text categories ("up", "down", "n.s."; a categorical scale): their
+    /// names, a cell's value k standing for `categories[k]`. Nil for numbers.
+    public var categories: [String]?
 
     public init(panels: [Panel], rowName: String = "row", columnName: String = "column",
-                valueName: String = "value") {
+                valueName: String = "value", categories: [String]? = nil) {
         self.panels = panels
         self.rowName = rowName
         self.columnName = columnName
         self.valueName = valueName
+        self.categories = categories
     }
 
     /// Cells in all panels.

@@ -186,6 +186,7 @@ public struct FigureComposer: Sendable {
         let shared = try sharedAxes()
         let panels = try PanelDrawer(composer: self, sharesX: shared.x, sharesY: shared.y)
         let legend = (showsColorbar && labels.colorbarPlacement != .eachPanel) || !tracks.isEmpty
+            || (showsColorbar && mapping.scale.categories != nil)
             || marks.contains { $0.spec.legend != nil }
             ? try LegendStack(composer: self) : nil
 

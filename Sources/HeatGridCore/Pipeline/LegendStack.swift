@@ -33,8 +33,16 @@ struct LegendStack {
     init(composer: FigureComposer) throws {
         self.composer = composer
         placement = composer.labels.colorbarPlacement == .bottom ? .bottom : .right
-        showsColorbar = composer.showsColorbar && composer.labels.colorbarPlacement != .eachPanel
-        entries = try composer.tracks.map { try TrackLegend(track: $0, theme: composer.theme, measurer: composer.measurer) }
+        // A categorical scale shows swatches with its categories' names instead of a colorbar.
+        let categories = composer.mapping.scale.categories
+        showsColorbar = composer.showsColorbar && composer.labels.colorbarPlacement != .eachPanel && categories == nil
+        let mapping = composer.mapping
+        let categoryLegend: [any LegendEntry] = try categories.map { list in
+            guard composer.showsColorbar else { return [] }
+            return [try SwatchLegend(title: composer.labels.colorbarTitle, swatches: list.map { ($0.name, mapping.color(for: $0.value)) },
+                                     theme: composer.theme, measurer: composer.measurer)]
+        } ?? []
+        entries = try categoryLegend + composer.tracks.map { try TrackLegend.entry(for: $0, theme: composer.theme, measurer: composer.measurer) }
             + composer.marks.compactMap { mark in
                 try mark.spec.legend.map { try MarkLegend(swatch: mark.prepared.legendSwatch, label: $0, theme: composer.theme,
                                                           measurer: composer.measurer) }

@@ -42,12 +42,16 @@ public struct Renderer: Sendable {
     /// its own panel's data.
     public func mappings(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String,
                          baseURL: URL? = nil) throws -> [ColorMapping] {
+        if !spec.scale.shared, spec.scale.type.lowercased() == "categorical" {
+            throw HeatGridError.spec(file: specFile, key: "scale.shared", message: "a categorical scale is one legend for all panels; remove \"shared\": false")
+        }
         guard !spec.scale.shared else {
             let shared = try mapping(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL)
             return Array(repeating: shared, count: max(dataset.panels.count, 1))
         }
         return try dataset.panels.map { panel in
-            let own = Dataset(panels: [panel], rowName: dataset.rowName, columnName: dataset.columnName, valueName: dataset.valueName)
+            let own = Dataset(panels: [panel], rowName: dataset.rowName, columnName: dataset.columnName, valueName: dataset.valueName,
+                              categories: dataset.categories)
             return try mapping(for: spec, data: DataSummary(own), theme: theme, specFile: specFile, baseURL: baseURL)
         }
     }
@@ -56,11 +60,25 @@ public struct Renderer: Sendable {
                          baseURL: URL?) throws -> ColorMapping {
         let scale = try registry.scale(for: spec.scale, specFile: specFile)
             .makeScale(ScaleRequest(spec: spec.scale, data: data, specFile: specFile))
-        let base = try colormap(spec.colormap, relativeTo: baseURL)
+        var base = try colormap(spec.colormap, relativeTo: baseURL)
+        if let categories = scale.categories {
+            base = Self.categoryColormap(categories, from: base)
+        }
         let colormap = CustomizedColormap(base, under: spec.colormap.under, over: spec.colormap.over,
                                           bad: spec.colormap.bad)
         return ColorMapping(scale: scale, colormap: colormap, bad: colormap.bad ?? theme.badColor,
                             underPolicy: spec.scale.under, overPolicy: spec.scale.over, data: data)
+    }
+
+    /// One colour per category, in a table the categories' positions pick entry by entry: the
+    /// spec's own colour for a category, else the k-th colour of a qualitative colormap (a table
+    /// of at most 32 colours, taken in order), else of the category palette (a continuous map
+    /// such as the default viridis does not tell categories apart).
+    static func categoryColormap(_ categories: [ScaleCategory], from colormap: any Colormap) -> any Colormap {
+        let qualitative = colormap.resolution <= 32 ? colormap.bands(colormap.resolution) : nil
+        let palette = qualitative ?? CategoryPalette.colors
+        let table = categories.enumerated().map { k, category in category.color ?? palette[k % palette.count] }
+        return LookupTableColormap(name: colormap.name, table: table)
     }
 
     /// The colormap a spec names: a registered name, or a file read by a colormap importer.
@@ -89,7 +107,14 @@ public struct Renderer: Sendable {
     /// Builds the figure for `spec` read from `specFile` (whose folder is `baseURL`).
     public func figure(for spec: FigureSpec, baseURL: URL, specFile: String = "spec", dpi: Double? = nil) throws -> Figure {
         let theme = try Theme.resolve(spec.theme, overrides: spec.themeOverrides, relativeTo: baseURL, specFile: specFile)
-        let dataset = try loadData(spec.data, relativeTo: baseURL, specFile: specFile)
+        var data = spec.data
+        // A categorical scale reads text values as categories where the source can.
+        if spec.scale.type.lowercased() == "categorical", data.options["categories"] == nil,
+           let source = try? registry.source(format: data.format, fileExtension: baseURL.resolvingSpecPath(data.path).pathExtension),
+           source.options.contains(where: { $0.name == "categories" }) {
+            data.options["categories"] = .bool(true)
+        }
+        let dataset = try loadData(data, relativeTo: baseURL, specFile: specFile)
         return try figure(for: spec, dataset: dataset, theme: theme, specFile: specFile, baseURL: baseURL, dpi: dpi)
     }
 

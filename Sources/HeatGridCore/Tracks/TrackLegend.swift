@@ -1,7 +1,15 @@
-/// A track's entry in the legend area, titled by the track: a swatch and name per category, a
-/// small colorbar for a numeric track, or a full-length bar with the value it stands for. Measured
-/// once; drawn from its top-left corner.
+/// A track's entry in the legend area, titled by the track: a swatch and name per category
+/// (`SwatchLegend`), a small colorbar for a numeric track, or a full-length bar with the value it
+/// stands for. Measured once; drawn from its top-left corner.
 struct TrackLegend: LegendEntry {
+    /// The legend of `track`.
+    static func entry(for track: AnnotationTrack, theme: Theme, measurer: any TextMeasurer) throws -> any LegendEntry {
+        if case .categories(_, let colors) = track.content {
+            return try SwatchLegend(title: track.title, swatches: colors, theme: theme, measurer: measurer, role: "track-legend")
+        }
+        return try TrackLegend(track: track, theme: theme, measurer: measurer)
+    }
+
     let track: AnnotationTrack
     let theme: Theme
     let measurer: any TextMeasurer
@@ -16,10 +24,10 @@ struct TrackLegend: LegendEntry {
     private var labelFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
     /// A numeric track's colorbar is this long.
     private var barLength: Double { 0.6 * theme.minColorbarLength }
-    /// Category rows are this far apart.
+    /// The bar's line.
     private var rowHeight: Double { 1.35 * lineHeight }
 
-    init(track: AnnotationTrack, theme: Theme, measurer: any TextMeasurer) throws {
+    private init(track: AnnotationTrack, theme: Theme, measurer: any TextMeasurer) throws {
         self.track = track; self.theme = theme; self.measurer = measurer
         let titleFont = FontSpec(family: theme.fontFamily, size: theme.axisTitleSize)
         let labelFont = FontSpec(family: theme.fontFamily, size: theme.tickLabelSize)
@@ -28,11 +36,7 @@ struct TrackLegend: LegendEntry {
         let titleWidth = try measurer.measure(track.title, font: titleFont).width
         let top = titleHeight + theme.tickPad
         switch track.content {
-        case .categories(_, let colors):
-            ticks = nil
-            let widest = try colors.map { try measurer.measure($0.name, font: labelFont).width }.max() ?? 0
-            size = Size(width: max(titleWidth, lineHeight + theme.tickPad + widest),
-                        height: top + Double(colors.count) * 1.35 * lineHeight)
+        case .categories: preconditionFailure("category tracks have a SwatchLegend")
         case .colors(_, let mapping):
             let ticks = ColorbarTicks(mapping: mapping, count: 3)
             self.ticks = ticks
@@ -58,14 +62,7 @@ struct TrackLegend: LegendEntry {
                                                             top: origin.y, role: "track-legend-title"))]
         let top = origin.y + titleHeight + theme.tickPad
         switch track.content {
-        case .categories(_, let colors):
-            for (k, entry) in colors.enumerated() {
-                let centre = top + (Double(k) + 0.5) * rowHeight
-                let swatch = Rect(x: origin.x, y: centre - lineHeight / 2, width: lineHeight, height: lineHeight)
-                items.append(.rect(RectItem(rect: swatch, fill: entry.color, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
-                items.append(.text(try text.horizontal(entry.name, font: labelFont, x: swatch.maxX + theme.tickPad, align: .start,
-                                                       centerY: centre, role: "track-legend-label")))
-            }
+        case .categories: break
         case .colors(_, let mapping):
             // Tick labels are centred on their ticks: half a line above and below the bar.
             let bar = Rect(x: origin.x, y: top + lineHeight / 2, width: theme.colorbarWidth, height: barLength)
