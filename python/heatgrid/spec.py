@@ -21,7 +21,7 @@ def build_spec(data_path: str, sections: Mapping[str, Any], *, row_labels: Optio
     column names) and ``row_labels`` / ``column_labels`` as ``data.rowLabels`` / ``columnLabels``.
 
     The tool reads paths in a spec relative to the spec file, which is temporary here; so a
-    relative path (under one of :data:`PATH_KEYS`) that names a file or folder in the current
+    relative path (under one of :data:`PATH_KEYS`) that names a file in the current
     directory is made absolute, as a Python user expects.
     """
     spec = {key: _absolute_paths(value, key) for key, value in sections.items()}
@@ -61,6 +61,12 @@ def _absolute_paths(value: Any, key: Optional[str]) -> Any:
         return [_absolute_paths(item, key) for item in value]
     if isinstance(value, os.PathLike):
         value = os.fspath(value)
-    if isinstance(value, str) and key in PATH_KEYS and not os.path.isabs(value) and os.path.exists(value):
+    if isinstance(value, str) and key in PATH_KEYS and not os.path.isabs(value) and _names_file(value, key):
         return os.path.abspath(value)
     return value
+
+
+def _names_file(value: str, key: Optional[str]) -> bool:
+    """Whether ``value`` names a file in the current directory (or a folder, for ``plugins``), so
+    that names like ``"dark"`` stay names unless they are a file."""
+    return os.path.isfile(value) or (key == "plugins" and os.path.isdir(value))
