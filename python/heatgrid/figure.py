@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from .data import as_data
+from .data import ArrayData, as_data
 from .rendering import PathLike, render_data
 
 
@@ -46,6 +46,6 @@ class Figure:
         return self.to_bytes("png")
 
     def __repr__(self) -> str:
-        what = (f"{len(self.data.panels)} panels" if hasattr(self.data, "panels") else repr(self.data.path))
+        what = f"{len(self.data.panels)} panels" if isinstance(self.data, ArrayData) else repr(self.data.path)
         sections = ", ".join(f"{key}={value!r}" for key, value in self.sections.items())
         return f"Figure({what}{', ' + sections if sections else ''})"
