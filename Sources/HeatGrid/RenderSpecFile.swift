@@ -6,10 +6,11 @@ extension Renderer {
     /// failure never leaves a partial file. Plugins the spec names are loaded for this figure only.
     /// Returns the figure for inspection.
     @discardableResult
-    /// `dpi` overrides the spec's `dpi`; without either, `options.dpi` (300) is used.
+    /// `dpi` overrides the spec's `dpi`; without either, `options.dpi` (300) is used. With
+    /// `vision`, the files show the figure as seen with that colour-vision deficiency.
     public func render(specAt specURL: URL, to outputs: [URL], options: RenderOptions = RenderOptions(),
                        dpi: Double? = nil, overrides: SpecOverrides = SpecOverrides(),
-                       displayPath: String? = nil) throws -> Figure {
+                       displayPath: String? = nil, seenAs vision: ColorVision? = nil) throws -> Figure {
         for output in outputs {
             let folder = output.deletingLastPathComponent()
             var isDirectory: ObjCBool = false
@@ -30,7 +31,7 @@ extension Renderer {
         options.dpi = dpi
         if let title = spec.title { options.title = title }
         if let svgText = spec.svg.text { options.svgText = svgText }
-        try renderer.write(figure.scene, to: outputs, options: options)
+        try renderer.write(vision.map(figure.scene.seen(as:)) ?? figure.scene, to: outputs, options: options)
         return figure
     }
 }

@@ -36,13 +36,14 @@ struct BatchJob: Sendable {
     /// Renders every job in parallel (one Cairo context per job, nothing shared but fonts), reports
     /// each failure on its own line and progress on a terminal; returns the number of failures.
     static func runAll(_ jobs: [BatchJob], renderer: Renderer, options: RenderOptions, dpi: Double?,
-                       overrides: SpecOverrides) -> Int {
+                       overrides: SpecOverrides, vision: ColorVision? = nil, quiet: Bool = false) -> Int {
         let progress = BatchProgress(total: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
             do {
-                try renderer.render(specAt: job.spec, to: job.outputs, options: options, dpi: dpi, overrides: overrides,
-                                    displayPath: job.shown)
+                let figure = try renderer.render(specAt: job.spec, to: job.outputs, options: options, dpi: dpi, overrides: overrides,
+                                                 displayPath: job.shown, seenAs: vision)
+                if !quiet { warn(figure.warnings, about: job.shown) }
                 progress.finished(failed: nil)
             } catch {
                 progress.finished(failed: "heatgrid: error: \(error)")

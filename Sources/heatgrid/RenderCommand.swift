@@ -32,6 +32,12 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Colormap name (viridis, magma_r, ...) or a colormap file (.csv, .json, .cpt).")
     var colormap: String?
 
+    @Option(help: "Render the figure as seen with a colour-vision deficiency: deuteranopia, protanopia, tritanopia or grey.")
+    var cvd: String?
+
+    @Flag(help: "Do not print warnings (a colormap that is not perceptually uniform).")
+    var quiet = false
+
     @Option(help: "Scale type: linear, log, pow, symlog, diverging.")
     var scale: String?
 
@@ -64,6 +70,9 @@ struct RenderCommand: ParsableCommand {
         } else if !outputs.isEmpty {
             throw ValidationError("use either -o FILE (one spec) or --out-dir DIR (several), not both")
         }
+        if let cvd, ColorVision(rawValue: cvd.lowercased()) == nil {
+            throw ValidationError("--cvd: expected \(ColorVision.allCases.map(\.rawValue).joined(separator: ", ")), found '\(cvd)'")
+        }
         if let width, Length(parsing: width) == nil {
             throw ValidationError("--width: expected a length like 180mm, 3.5in, 2400px or single/onehalf/double, found '\(width)'")
         }
@@ -83,19 +92,30 @@ struct RenderCommand: ParsableCommand {
         var renderer = try reportingErrors { try Renderer.fromEnvironment() }
         try reportingErrors { try renderer.registry.loadPlugins(commandLine: plugin) }
         guard let outDir else {
-            try reportingErrors {
+            let figure = try reportingErrors {
                 try renderer.render(specAt: URL(fileURLWithPath: specs[0]), to: outputs.map { URL(fileURLWithPath: $0) },
-                                             options: options, dpi: dpi, overrides: overrides, displayPath: specs[0])
+                                    options: options, dpi: dpi, overrides: overrides, displayPath: specs[0], seenAs: vision)
             }
+            if !quiet { warn(figure.warnings, about: specs[0]) }
             return
         }
         let jobs = try reportingErrors { try BatchJob.jobs(specs: specs, outDir: outDir, formats: format.isEmpty ? ["png"] : format) }
-        let failures = BatchJob.runAll(jobs, renderer: renderer, options: options, dpi: dpi, overrides: overrides)
+        let failures = BatchJob.runAll(jobs, renderer: renderer, options: options, dpi: dpi, overrides: overrides,
+                                       vision: vision, quiet: quiet)
         if failures > 0 {
             FileHandle.standardError.write(Data("heatgrid: \(failures) of \(jobs.count) figures failed\n".utf8))
             throw ExitCode.failure
         }
     }
+}
+
+extension RenderCommand {
+    var vision: ColorVision? { cvd.flatMap { ColorVision(rawValue: $0.lowercased()) } }
+}
+
+/// Prints each of a figure's warnings as one line on stderr, naming its spec.
+func warn(_ warnings: [String], about spec: String) {
+    for warning in warnings { FileHandle.standardError.write(Data("heatgrid: warning: \(spec): \(warning)\n".utf8)) }
 }
 
 /// Runs `body`, printing HeatGrid errors as one clear line on stderr and exiting with status 1.

@@ -42,8 +42,8 @@ public struct RGBA: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Relative luminance (WCAG), used to pick readable text over a colour.
     public var luminance: Double {
-        func linear(_ c: Double) -> Double { c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
-        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+        let c = linearRGB
+        return 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z
     }
 
     public init(from decoder: Decoder) throws {

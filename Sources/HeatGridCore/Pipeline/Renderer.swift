@@ -9,6 +9,9 @@ public struct Figure: Sendable {
     public var mappings: [ColorMapping]
     /// The shared mapping (the first panel's).
     public var mapping: ColorMapping { mappings[0] }
+    /// What the figure may get wrong though it renders (a colormap that is not perceptually
+    /// uniform), one sentence each, for the tool to print on stderr.
+    public var warnings: [String] = []
 }
 
 /// The render pipeline: spec -> data source -> scale + colormap -> layout -> scene -> backend.
@@ -172,7 +175,14 @@ public struct Renderer: Sendable {
         // An auto height may grow to twice the width (then cells get flatter rather than the page longer).
         let size = Size(width: width, height: spec.size.height.points(dpi: dpi) ?? 2 * width)
         let (scene, layout) = try composer.compose(size: size, autoHeight: spec.size.height == .auto)
-        return Figure(scene: scene, layout: layout, dataset: dataset, mappings: mappings)
+        var figure = Figure(scene: scene, layout: layout, dataset: dataset, mappings: mappings)
+        // Categories are told apart by hue, not lightness: only scales of numbers are audited.
+        if mappings[0].scale.categories == nil,
+           let warning = ColormapAudit.warning(for: try colormap(spec.colormap, relativeTo: baseURL),
+                                               available: Set(registry.colormaps.keys)) {
+            figure.warnings.append(warning)
+        }
+        return figure
     }
 
     /// The spec's marks, each with its plugin prepared and its cells selected in `dataset` (as drawn).
