@@ -41,7 +41,8 @@ public struct JSONSource: DataSource {
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
             // JSONDecoder says only "not valid JSON"; the syntax error's place comes from
             // JSONSerialization, run again on this (rare) path.
-            throw JSONSyntaxError.locate(in: bytes, file: request.displayPath)
+            throw JSONSyntaxError.locate(in: bytes, file: request.displayPath,
+                                         emptyFile: "the file is empty; expected a JSON object with a \"panels\" array")
         } catch let error as DecodingError {
             throw HeatGridError.data(file: request.displayPath, line: nil, column: nil,
                                      message: "not the panels layout: \(Self.summary(error))")

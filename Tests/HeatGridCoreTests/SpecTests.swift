@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func malformedJSONSaysSo() {
-        #expect(error("{\"data\": {\"path\": \"d\"},\n \"colormap\": }").contains("fig.json:2:14: malformed JSON"))
+        #expect(error("{\"data\": {\"path\": \"d\"},\n \"colormap\": }").contains("fig.json:2:14: not valid JSON"))
     }
 
     @Test func colorsParseFromHex() {

@@ -35,7 +35,7 @@ import Testing
     static let cases: [Case] = [
         Case(name: "missing data file", data: good, spec: spec.replacingOccurrences(of: "d.csv", with: "nope.csv"),
              expected: ["nope.csv", "no such file"]),
-        Case(name: "malformed spec", data: good, spec: "{\"data\": {\"path\": \"d.csv\"}\n \"colormap\": 1}", expected: ["spec.json:2:2", "malformed JSON"]),
+        Case(name: "malformed spec", data: good, spec: "{\"data\": {\"path\": \"d.csv\"}\n \"colormap\": 1}", expected: ["spec.json:2:2", "not valid JSON"]),
         Case(name: "ragged row", data: header + "A,0,0,0.1\nA,0,1\n", spec: spec, expected: ["d.csv:3", "expected 4 fields"]),
         Case(name: "non-numeric value", data: header + "A,0,0,0.1\nA,0,1,abc\n", spec: spec, expected: ["d.csv:3:", "abc"]),
         Case(name: "duplicate cell", data: good + "A,1,1,0.5\n", spec: spec, expected: ["d.csv:6", "duplicate cell", "line 5"]),

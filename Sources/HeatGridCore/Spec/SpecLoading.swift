@@ -8,31 +8,10 @@ extension JSONDecoder {
             return try JSONDecoder().decode(T.self, from: bytes)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
-               let syntax = syntaxError(in: bytes, file: file) {
-                throw syntax
+               (try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])) == nil {
+                throw JSONSyntaxError.locate(in: [UInt8](bytes), file: file, emptyFile: "the file is empty; expected a JSON figure spec")
             }
             throw HeatGridError(decoding: error, file: file)
-        }
-    }
-
-    /// Where malformed JSON goes wrong, as `file:line:column`. JSONDecoder does not say;
-    /// JSONSerialization reports a character offset, turned here into a line and column.
-    private static func syntaxError(in bytes: Data, file: String) -> HeatGridError? {
-        do {
-            _ = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
-            return nil
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
-                  let offset = Int(detail[range].dropFirst("character ".count)) else {
-                return .data(file: file, line: nil, column: nil, message: "malformed JSON: \(detail)")
-            }
-            let before = String(decoding: bytes.prefix(offset), as: UTF8.self)
-            let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
-            let reason = detail.replacingOccurrences(of: #" around (line \d+, column \d+|character \d+)\.?"#, with: "",
-                                                     options: .regularExpression)
-            return .data(file: file, line: lines.count, column: (lines.last?.count ?? 0) + 1,
-                         message: "malformed JSON: \(reason.lowercased()) (a missing comma, quote or bracket?)")
         }
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
-import HeatGridCore
 
-/// Turns Foundation's JSON parse errors into `HeatGridError.data` with a line and column.
+/// Turns Foundation's JSON parse errors into `HeatGridError.data` with a line and column: for
+/// data files and specs alike.
 ///
 /// Foundation reports a place in its debug description only: "around character N" (a 0-based
 /// byte offset after any byte order mark, on Linux) or "line L, column C" (on Apple platforms).
-enum JSONSyntaxError {
+public enum JSONSyntaxError {
     /// The syntax error in `bytes` (known not to be valid JSON), with its place when
-    /// Foundation's parser gives one.
-    static func locate(in bytes: [UInt8], file: String) -> HeatGridError {
+    /// Foundation's parser gives one; `emptyFile` is the message for a file with nothing in it.
+    public static func locate(in bytes: [UInt8], file: String,
+                              emptyFile: String = "the file is empty; expected JSON") -> HeatGridError {
         let detail: String
         do {
             _ = try JSONSerialization.jsonObject(with: Data(bytes))
@@ -19,16 +20,16 @@ enum JSONSyntaxError {
         let text = TextPositions(bytes: bytes)
 
         if let line = number(after: "line ", in: detail), let column = number(after: "column ", in: detail) {
-            return .data(file: file, line: line, column: column, message: "not valid JSON: \(stripPlace(detail))")
+            return .data(file: file, line: line, column: column, message: "not valid JSON: \(stripPlace(detail))\(hint)")
         }
         if let offset = number(after: "character ", in: detail) {
             let (line, column) = text.lineAndColumn(atContentOffset: offset)
-            return .data(file: file, line: line, column: column, message: "not valid JSON: \(stripPlace(detail))")
+            return .data(file: file, line: line, column: column, message: "not valid JSON: \(stripPlace(detail))\(hint)")
         }
         if detail.localizedCaseInsensitiveContains("end of file") || detail.localizedCaseInsensitiveContains("end of data") {
             let (line, column) = text.lineAndColumn(atContentOffset: text.endOfLastText)
             let message = bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
-                ? "the file is empty; expected a JSON object with a \"panels\" array"
+                ? emptyFile
                 : "not valid JSON: the file ends too early (is a bracket, brace or quote left open?)"
             return .data(file: file, line: line, column: column, message: message)
         }
@@ -41,6 +42,9 @@ enum JSONSyntaxError {
         }
         return .data(file: file, line: nil, column: nil, message: "not valid JSON: \(detail)")
     }
+
+    /// What usually causes a syntax error at a place.
+    private static let hint = " (a missing comma, quote or bracket?)"
 
     /// The whole number following `label` in `text`, if any.
     private static func number(after label: String, in text: String) -> Int? {
