@@ -30,6 +30,7 @@ import Testing
 
     @Test func filtersByKind() {
         #expect(ColormapCatalog(Self.registry, kind: .diverging).entries.map(\.colormap.name) == ["vik"])
+        #expect(ColormapCatalog(Self.registry, kind: .diverging).kind == .diverging && ColormapCatalog(Self.registry).kind == nil)
         #expect(ColormapCatalog(Self.registry, kind: .cyclic).groups.isEmpty)
     }
 

@@ -20,6 +20,8 @@ public struct ColormapCatalog: Sendable {
 
     /// The groups, in reading order.
     public let groups: [Group]
+    /// The kind the catalog was limited to; nil when it holds every kind.
+    public let kind: ColormapKind?
 
     /// Every colormap of `registry` once (aliases listed with it, not as entries of their own),
     /// only those of `kind` when given.
@@ -40,6 +42,7 @@ public struct ColormapCatalog: Sendable {
     }
 
     private init(entries: [Entry], kind: ColormapKind?) {
+        self.kind = kind
         let kept = entries.filter { kind == nil || $0.colormap.kind == kind }
         let kindOrder = ColormapKind.allCases.map(Optional.some) + [nil]
         var groups: [Group] = []
