@@ -7,31 +7,29 @@ import HeatGridCore
 /// (`ColormapStore`); qualitative maps keep their own number of colours, the others have 256.
 public enum BuiltInColormaps {
     /// Every built-in colormap, grouped by source as generated (Crameri, cmocean, ColorBrewer,
-    /// colorcet, matplotlib).
-    public static let all: [LookupTableColormap] = ColormapStore.all.map(\.colormap)
+    /// colorcet, matplotlib); each decodes its colours when first used.
+    public static var all: [StoredColormap] { ColormapStore.all }
 
     /// Other names for built-in colormaps (`grey` for `gray`, `CET_L3` for `fire`), keyed by the
     /// colormap's name.
     public static let aliases: [String: [String]] = Dictionary(
-        uniqueKeysWithValues: ColormapStore.all.filter { !$0.aliases.isEmpty }.map { ($0.colormap.name, $0.aliases) })
+        uniqueKeysWithValues: ColormapStore.all.filter { !$0.aliases.isEmpty }.map { ($0.name, $0.aliases) })
 
     /// The PyPI packages (and versions) the tables were generated from.
     public static var packageVersions: String { ColormapStore.packageVersions }
 
-    /// viridis, the default.
-    public static let viridis: LookupTableColormap = named("viridis")!
+    /// viridis, the default, as a lookup table.
+    public static var viridis: LookupTableColormap { named("viridis")!.lookupTable }
 
     /// The built-in colormap with this name or alias, case-insensitively (no `_r`: that is the
     /// registry's).
-    public static func named(_ name: String) -> LookupTableColormap? {
+    public static func named(_ name: String) -> StoredColormap? {
         let key = name.lowercased()
-        return ColormapStore.all.first {
-            $0.colormap.name.lowercased() == key || $0.aliases.contains { $0.lowercased() == key }
-        }?.colormap
+        return ColormapStore.all.first { $0.name.lowercased() == key || $0.aliases.contains { $0.lowercased() == key } }
     }
 
-    /// Registers every built-in colormap under its name and aliases.
+    /// Registers every built-in colormap under its name and aliases (no table is decoded yet).
     public static func register(into registry: inout PluginRegistry) {
-        for stored in ColormapStore.all { registry.register(colormap: stored.colormap, aliases: stored.aliases) }
+        for colormap in ColormapStore.all { registry.register(colormap: colormap, aliases: colormap.aliases) }
     }
 }

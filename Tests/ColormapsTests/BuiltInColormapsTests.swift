@@ -11,7 +11,7 @@ import TestSupport
     @Test func storeHoldsTheGeneratedLibrary() {
         #expect(BuiltInColormaps.all.count == Self.published.total)
         #expect(BuiltInColormaps.all.count >= 100)
-        #expect(ColormapStore.all.map { [$0.colormap.name] + $0.aliases } == Self.published.names)
+        #expect(ColormapStore.all.map { [$0.name] + $0.aliases } == Self.published.names)
         #expect(ColormapStore.packageVersions == Self.published.generatedFrom)
         for package in ["cmcrameri", "cmocean", "palettable", "colorcet", "matplotlib"] {
             #expect(BuiltInColormaps.packageVersions.contains(package + " "))
@@ -19,7 +19,7 @@ import TestSupport
     }
 
     @Test func namesAndAliasesAreUniqueIgnoringCase() {
-        let keys = ColormapStore.all.flatMap { [$0.colormap.name] + $0.aliases }.map { $0.lowercased() }
+        let keys = ColormapStore.all.flatMap { [$0.name] + $0.aliases }.map { $0.lowercased() }
         #expect(Set(keys).count == keys.count)
         // The registry's `_r` and file-path rules must never be ambiguous for a built-in name.
         for key in keys { #expect(!key.hasSuffix("_r") && !key.contains(".") && !key.contains("/") && !key.contains(" "), "\(key)") }
@@ -67,10 +67,10 @@ import TestSupport
         let published = try #require(Self.published.colormaps.first { $0.name == name })
         let colormap = try #require(BuiltInColormaps.named(name))
         #expect(colormap.name == name)
-        #expect(colormap.table.count == published.colors.count)
+        #expect(colormap.resolution == published.colors.count && colormap.colors.count == published.colors.count)
         #expect(colormap.kind?.rawValue == published.kind)
         #expect(colormap.source == published.source)
-        for (index, color) in colormap.table.enumerated() {
+        for (index, color) in colormap.colors.enumerated() {
             let bytes = [color.red, color.green, color.blue].map { UInt8(($0 * 255).rounded()) }
             #expect(bytes == published.bytes(index), "\(name) entry \(index)")
         }
@@ -80,7 +80,7 @@ import TestSupport
         for (name, count) in [("Set1", 9), ("Paired", 12), ("Accent", 8), ("tab10", 10), ("tab20", 20), ("okabe_ito", 8),
                               ("batlowS", 100), ("glasbey_category10", 256)] {
             let colormap = try #require(BuiltInColormaps.named(name))
-            #expect(colormap.kind == .qualitative && colormap.table.count == count, "\(name)")
+            #expect(colormap.kind == .qualitative && colormap.colors.count == count, "\(name)")
         }
         #expect(BuiltInColormaps.named("tab10")?.color(at: 0).hex == "#1f77b4")
         #expect(BuiltInColormaps.named("tab10")?.color(at: 0.95).hex == "#17becf")
@@ -108,6 +108,23 @@ import TestSupport
         let reversed = try registry.colormap(named: "cet_l3_R")
         #expect(reversed.name == "fire_r" && reversed.kind == .sequential && reversed.source == "colorcet")
         #expect(reversed.color(at: 0) == BuiltInColormaps.named("fire")!.color(at: 1))
+    }
+
+    /// Registering reads names only; the first use decodes a map's colours once, whichever of
+    /// many concurrent callers comes first.
+    @Test func tablesDecodeOnceOnFirstUse() async throws {
+        var text = ColormapStore.storedTables
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("batlow ") })
+        let start = lines[..<line].reduce(0) { $0 + $1.utf8.count + 1 }  // the line's first byte
+        let batlow = text.withUTF8 { ColormapStore.colormap(in: $0, at: start).0 }
+        #expect(batlow.resolution == 256 && batlow.kind == .sequential && batlow.source == "crameri")
+        let seen = await withTaskGroup(of: String.self) { group in
+            for i in 0..<64 { group.addTask { batlow.color(at: Double(i % 8) / 8).hex } }
+            return await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(seen.count == 8)
+        #expect(batlow.color(at: 0).hex == "#011959")  // Crameri's batlow starts at (0.005193, 0.098238, 0.349842)
     }
 
     /// A long list of names would bury the hint: past 40, the error points to the listing.

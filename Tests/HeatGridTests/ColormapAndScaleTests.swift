@@ -36,7 +36,7 @@ func close(_ a: RGBA, _ b: RGBA) -> Bool {
                       "coolwarm", "rdylbu"])
     func flagshipDecodesThroughEarlierColormaps(name: String) throws {
         let folder = temporaryFolder()
-        let colormap = try #require(BuiltInColormaps.named(name))
+        let colormap = try #require(BuiltInColormaps.named(name)).lookupTable
         for (colormapName, table) in [(name, colormap), (name.uppercased() + "_r", colormap.reversed)] {
             let png = folder.appendingPathComponent("\(colormapName).png")
             let result = try heatgrid(["render", flagshipSpec.path, "-o", png.path, "--dpi", "100", "--colormap", colormapName])

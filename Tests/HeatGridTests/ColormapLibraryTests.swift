@@ -75,7 +75,7 @@ import TestSupport
         // A qualitative map is drawn as its own colours, not 256.
         let gradients = scene.items.compactMap { if case .gradient(let g) = $0 { g } else { nil } }
         #expect(gradients.count == BuiltInColormaps.all.count)
-        #expect(gradients.contains { $0.colors.count == 9 && $0.colors[0] == BuiltInColormaps.named("Set1")!.table[0] })
+        #expect(gradients.contains { $0.colors.count == 9 && $0.colors[0] == BuiltInColormaps.named("Set1")!.colors[0] })
 
         let folder = temporaryFolder()
         let png = folder.appendingPathComponent("sheet.png").path

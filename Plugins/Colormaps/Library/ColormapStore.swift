@@ -7,33 +7,58 @@ import HeatGridCore
 /// base64. One string literal compiles in no time where hundreds of array literals would not,
 /// and 8 bits per channel is what every output stores (PNG pixels, PDF images, SVG hex colours).
 enum ColormapStore {
-    /// A colormap of the library with the other names that reach it.
-    struct Stored: Sendable {
-        let colormap: LookupTableColormap
-        let aliases: [String]
+    /// Every stored colormap in the file's order. Only each line's short head is read here (the
+    /// colour count says how long its base64 is); a map's colours are decoded when it is first used.
+    static let all: [StoredColormap] = {
+        var text = storedTables
+        return text.withUTF8 { bytes in
+            var colormaps: [StoredColormap] = []
+            var start = 0
+            while start < bytes.count {
+                let (colormap, end) = colormap(in: bytes, at: start)
+                colormaps.append(colormap)
+                start = end + 1
+            }
+            return colormaps
+        }
+    }()
+
+    /// The line at `start`: `name[,alias...] kind source count base64`, and where it ends. The
+    /// lines are generated, so a malformed one is a bug in the generator, reported with its start.
+    static func colormap(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (StoredColormap, end: Int) {
+        func broken(_ why: String) -> Never {
+            let head = String(decoding: bytes[start..<min(start + 60, bytes.count)], as: UTF8.self)
+            preconditionFailure("StoredColormapTables.swift: \(why) in '\(head)'")
+        }
+        var fields: [String] = []
+        var position = start
+        while fields.count < 4 {
+            let fieldStart = position
+            while position < bytes.count, bytes[position] != UInt8(ascii: " ") { position += 1 }
+            guard position < bytes.count else { broken("expected 5 fields") }
+            fields.append(String(decoding: bytes[fieldStart..<position], as: UTF8.self))
+            position += 1
+        }
+        let names = fields[0].split(separator: ",").map(String.init)
+        guard let kind = ColormapKind(rawValue: fields[1]) else { broken("unknown kind") }
+        guard let count = Int(fields[3]), count >= 2 else { broken("bad colour count") }
+        let base64 = position..<(position + 4 * count)
+        guard base64.upperBound == bytes.count || (base64.upperBound < bytes.count && bytes[base64.upperBound] == UInt8(ascii: "\n"))
+        else { broken("expected \(count) RGB triples in base64") }
+        let colormap = StoredColormap(name: names[0], aliases: Array(names.dropFirst()), kind: kind, source: fields[2],
+                                      count: count) { colors(base64: base64, count: count) }
+        return (colormap, base64.upperBound)
     }
 
-    /// Every stored colormap in the file's order, decoded on first use.
-    static let all: [Stored] = storedTables.split(separator: "\n").map { decode(line: $0) }
-
-    /// One line: `name[,alias...] kind source count base64`. The lines are generated, so a
-    /// malformed one is a bug in the generator, reported with the line's start.
-    static func decode(line: Substring) -> Stored {
-        let fields = line.split(separator: " ")
-        func broken(_ why: String) -> Never {
-            preconditionFailure("StoredColormapTables.swift: \(why) in '\(line.prefix(60))'")
+    /// The `count` colours whose base64 sits at `range` of the stored text.
+    static func colors(base64 range: Range<Int>, count: Int) -> [RGBA] {
+        var text = storedTables
+        let bytes = text.withUTF8 { Data(base64Encoded: Data($0[range])) }
+        guard let bytes, bytes.count == 3 * count else {
+            preconditionFailure("StoredColormapTables.swift: bad base64 at byte \(range.lowerBound)")
         }
-        guard fields.count == 5 else { broken("expected 5 fields") }
-        let names = fields[0].split(separator: ",").map(String.init)
-        guard let kind = ColormapKind(rawValue: String(fields[1])) else { broken("unknown kind") }
-        guard let count = Int(fields[3]), count >= 2 else { broken("bad colour count") }
-        guard let bytes = Data(base64Encoded: String(fields[4])), bytes.count == 3 * count else {
-            broken("expected \(fields[3]) RGB triples")
-        }
-        let colors = stride(from: 0, to: bytes.count, by: 3).map { i in
+        return stride(from: 0, to: bytes.count, by: 3).map { i in
             RGBA(red: Double(bytes[i]) / 255, green: Double(bytes[i + 1]) / 255, blue: Double(bytes[i + 2]) / 255)
         }
-        let colormap = LookupTableColormap(name: names[0], table: colors, kind: kind, source: String(fields[2]))
-        return Stored(colormap: colormap, aliases: Array(names.dropFirst()))
     }
 }
