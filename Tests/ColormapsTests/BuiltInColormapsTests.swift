@@ -108,6 +108,9 @@ import TestSupport
         let reversed = try registry.colormap(named: "cet_l3_R")
         #expect(reversed.name == "fire_r" && reversed.kind == .sequential && reversed.source == "colorcet")
         #expect(reversed.color(at: 0) == BuiltInColormaps.named("fire")!.color(at: 1))
+        // The table itself reversed: a value on an entry boundary takes the same entry as before.
+        #expect(reversed.color(at: 0.5) == BuiltInColormaps.named("fire")!.lookupTable.reversed.color(at: 0.5))
+        #expect(reversed.color(at: 0.5) == BuiltInColormaps.named("fire")!.colors[127])
     }
 
     /// Registering reads names only; the first use decodes a map's colours once, whichever of

@@ -27,6 +27,9 @@ public struct StoredColormap: Colormap {
     public var colors: [RGBA] { decoded.value.table }
 
     public func color(at t: Double) -> RGBA { decoded.value.color(at: t) }
+
+    /// The table reversed (decoded now), so `NAME_r` looks up exactly as the published table backwards.
+    public func reversedColormap() -> any Colormap { lookupTable.reversed }
 }
 
 /// The decoded table, made by whichever thread asks first and shared from then on.

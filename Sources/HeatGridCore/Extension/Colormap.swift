@@ -20,6 +20,9 @@ public protocol Colormap: Sendable {
     /// Where the colours come from, in a word (`crameri`, `cmocean`, `colorbrewer`, `colorcet`,
     /// `matplotlib` for the built-ins); nil when unknown.
     var source: String? { get }
+    /// The same colours run backwards, named with an `_r` suffix: what `NAME_r` finds (default:
+    /// `ReversedColormap`; a lookup table reverses its table, so each entry stays exact).
+    func reversedColormap() -> any Colormap
 }
 
 extension Colormap {
@@ -28,6 +31,7 @@ extension Colormap {
     public var bad: RGBA? { nil }
     public var kind: ColormapKind? { nil }
     public var source: String? { nil }
+    public func reversedColormap() -> any Colormap { ReversedColormap(self) }
 }
 
 /// Any colormap run backwards, named with an `_r` suffix (matplotlib's convention); under and
@@ -94,4 +98,6 @@ public struct LookupTableColormap: Colormap {
     public var reversed: LookupTableColormap {
         LookupTableColormap(name: name + "_r", table: table.reversed(), kind: kind, source: source)
     }
+
+    public func reversedColormap() -> any Colormap { reversed }
 }

@@ -96,7 +96,7 @@ public struct PluginRegistry: Sendable {
         let key = name.lowercased()
         if let colormap = colormaps[key] { return colormap }
         if key.hasSuffix("_r"), let base = colormaps[String(key.dropLast(2))] {
-            return (base as? LookupTableColormap)?.reversed ?? ReversedColormap(base)
+            return base.reversedColormap()
         }
         let names = colormaps.keys.sorted()
         let close = names.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= max(2, key.count / 3) }
