@@ -64,14 +64,14 @@ let package = Package(
         .executableTarget(name: "ClusterBench", dependencies: ["HeatGridCore"], path: "bench/ClusterBench"),
 
         // Fixtures/ (scipy's clusterings, from scripts/generate-linkage-fixtures.py) are read by path.
-        // What several test targets share (a seeded generator, temporary folders).
+        // What several test targets share (a seeded generator, temporary folders, the published colormap tables).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource", "TestSupport"]),
         .testTarget(name: "JSONSourceTests", dependencies: ["JSONSource", "TestSupport"]),
         .testTarget(name: "NumPySourceTests", dependencies: ["NumPySource", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ScalesTests", dependencies: ["Scales"]),
-        .testTarget(name: "ColormapsTests", dependencies: ["Colormaps"]),
+        .testTarget(name: "ColormapsTests", dependencies: ["Colormaps", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "GridLayoutTests", dependencies: ["GridLayout", "TestSupport"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "TestSupport"]),
         // End to end: the Swift API and the `heatgrid` tool on real files.

@@ -1,29 +1,35 @@
 import HeatGridCore
 
-/// The colormaps that ship with HeatGrid, from matplotlib 3.10's 256-entry tables:
-/// perceptually uniform (viridis, magma, inferno, plasma, cividis), rainbow (turbo),
-/// cyclic (twilight), sequential (greys, blues) and diverging (rdbu, coolwarm, rdylbu).
+/// The colormaps that ship with HeatGrid: every map of Crameri's Scientific Colour Maps,
+/// cmocean, ColorBrewer (sequential, diverging, qualitative), CET's perceptually uniform maps
+/// (colorcet's named ones and every CET_ code) and matplotlib's own maps (viridis, magma, ...,
+/// jet, hot, tab10), each with its kind and source. The tables live in one generated data file
+/// (`ColormapStore`); qualitative maps keep their own number of colours, the others have 256.
 public enum BuiltInColormaps {
-    /// Every built-in colormap.
-    public static let all: [LookupTableColormap] = [
-        table("viridis", viridisTable), table("magma", magmaTable), table("inferno", infernoTable),
-        table("plasma", plasmaTable), table("cividis", cividisTable), table("turbo", turboTable),
-        table("twilight", twilightTable), table("greys", greysTable), table("blues", bluesTable),
-        table("rdbu", rdbuTable), table("coolwarm", coolwarmTable), table("rdylbu", rdylbuTable),
-    ]
+    /// Every built-in colormap, grouped by source as generated (Crameri, cmocean, ColorBrewer,
+    /// colorcet, matplotlib); each decodes its colours when first used.
+    public static var all: [StoredColormap] { ColormapStore.all }
 
-    /// viridis, the default.
-    public static var viridis: LookupTableColormap { all[0] }
+    /// Other names for built-in colormaps (`grey` for `gray`, `CET_L3` for `fire`), keyed by the
+    /// colormap's name.
+    public static let aliases: [String: [String]] = Dictionary(
+        uniqueKeysWithValues: ColormapStore.all.filter { !$0.aliases.isEmpty }.map { ($0.name, $0.aliases) })
 
-    /// Registers every built-in colormap.
-    public static func register(into registry: inout PluginRegistry) {
-        for colormap in all { registry.register(colormap: colormap) }
+    /// The PyPI packages (and versions) the tables were generated from.
+    public static var packageVersions: String { ColormapStore.packageVersions }
+
+    /// viridis, the default, as a lookup table.
+    public static var viridis: LookupTableColormap { named("viridis")!.lookupTable }
+
+    /// The built-in colormap with this name or alias, case-insensitively (no `_r`: that is the
+    /// registry's).
+    public static func named(_ name: String) -> StoredColormap? {
+        let key = name.lowercased()
+        return ColormapStore.all.first { $0.name.lowercased() == key || $0.aliases.contains { $0.lowercased() == key } }
     }
 
-    private static func table(_ name: String, _ components: [Double]) -> LookupTableColormap {
-        let colors = stride(from: 0, to: components.count, by: 3).map {
-            RGBA(red: components[$0], green: components[$0 + 1], blue: components[$0 + 2])
-        }
-        return LookupTableColormap(name: name, table: colors)
+    /// Registers every built-in colormap under its name and aliases (no table is decoded yet).
+    public static func register(into registry: inout PluginRegistry) {
+        for colormap in ColormapStore.all { registry.register(colormap: colormap, aliases: colormap.aliases) }
     }
 }

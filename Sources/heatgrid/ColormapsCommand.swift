@@ -2,14 +2,18 @@ import ArgumentParser
 import Foundation
 import HeatGrid
 
-/// `heatgrid colormaps [-o sheet.png]`: every registered colormap by name, or a reference sheet.
+/// `heatgrid colormaps [--kind KIND] [-o sheet.png]`: every registered colormap grouped by kind,
+/// with its source, number of colours and aliases; or a reference sheet drawing them.
 struct ColormapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "colormaps",
-        abstract: "List the colormaps, or draw a reference sheet of them (name, gradient, reversed gradient).")
+        abstract: "List the colormaps by kind with their sources, or draw a reference sheet of them.")
 
     @Option(name: [.short, .customLong("output")], help: "Write a sheet (.png, .pdf or .svg) instead of listing names.")
     var output: String?
+
+    @Option(help: "Only colormaps of this kind: sequential, diverging, cyclic or qualitative.")
+    var kind: ColormapKind?
 
     @Option(help: "Also show the colormap files in this folder (.csv, .json, .cpt).")
     var folder: String?
@@ -24,18 +28,52 @@ struct ColormapsCommand: ParsableCommand {
         try reportingErrors {
             var renderer = try Renderer.fromEnvironment()
             try renderer.registry.loadPlugins(commandLine: plugin)
-            var colormaps = renderer.registry.colormaps.values.sorted { $0.name < $1.name }
-            if let folder { colormaps += try renderer.colormaps(inFolder: URL(fileURLWithPath: folder)) }
+            if let folder {
+                for colormap in try renderer.colormaps(inFolder: URL(fileURLWithPath: folder)) {
+                    renderer.registry.register(colormap: colormap)
+                }
+            }
+            let catalog = ColormapCatalog(renderer.registry, kind: kind)
             guard let output else {
-                for colormap in colormaps { print(colormap.name) }
+                print(Self.listing(catalog), terminator: "")
                 return
             }
             guard let measurer = renderer.registry.textMeasurer else {
                 throw HeatGridError.layout(message: "no text measurer registered")
             }
-            let scene = try ColormapSheet(colormaps: colormaps, measurer: measurer).scene()
+            let scene = try ColormapSheet(catalog: catalog, measurer: measurer).scene()
+            try SceneCheck.requireFits(scene)
             try renderer.write(scene, to: [URL(fileURLWithPath: output)],
                                options: RenderOptions(dpi: dpi, title: "HeatGrid colormaps"))
         }
     }
+
+    /// One block per kind: a `kind (count)` line, then a line per colormap with its name, source,
+    /// number of colours and aliases, in aligned columns.
+    static func listing(_ catalog: ColormapCatalog) -> String {
+        let entries = catalog.entries
+        let nameWidth = entries.map(\.colormap.name.count).max() ?? 0
+        let sourceWidth = entries.map { ($0.colormap.source ?? "-").count }.max() ?? 0
+        func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        var text = ""
+        var kinds: [ColormapKind?] = []
+        for group in catalog.groups where !kinds.contains(group.kind) { kinds.append(group.kind) }
+        for kind in kinds {
+            let members = catalog.groups.filter { $0.kind == kind }.flatMap(\.entries)
+            text += "\(kind?.rawValue ?? "unclassified") (\(members.count))\n"
+            for entry in members {
+                let colormap = entry.colormap
+                var line = "  " + padded(colormap.name, nameWidth) + "  " + padded(colormap.source ?? "-", sourceWidth)
+                line += "  " + padded("\(colormap.resolution) colours", 11)
+                if !entry.aliases.isEmpty { line += "  also " + entry.aliases.joined(separator: ", ") }
+                while line.hasSuffix(" ") { line.removeLast() }
+                text += line + "\n"
+            }
+        }
+        let names = entries.reduce(0) { $0 + 1 + $1.aliases.count }
+        text += "\(entries.count) colormaps, \(names) names; each also reversed with _r\n"
+        return text
+    }
 }
+
+extension ColormapKind: ExpressibleByArgument {}

@@ -22,7 +22,11 @@ struct ListCommand: ParsableCommand {
                   : "\($0.format) (.\($0.fileExtensions.joined(separator: ", .")))")
         }.joined(separator: ", "))
         print("scales:    " + registry.scales.keys.sorted().map { shown("scale", $0) }.joined(separator: ", "))
-        print("colormaps: " + registry.colormaps.keys.sorted().map { shown("colormap", $0) }.joined(separator: ", "))
+        // Hundreds of built-in names: count them (`heatgrid colormaps` lists them) and name the others.
+        let builtInColormaps = registry.colormaps.keys.filter { registry.origin(of: "colormap", $0) == PluginAPI.builtInOrigin }
+        let addedColormaps = registry.colormaps.keys.filter { !builtInColormaps.contains($0) }.sorted()
+        print("colormaps: \(builtInColormaps.count) built-in names (heatgrid colormaps lists them)"
+              + addedColormaps.map { ", " + shown("colormap", $0) }.joined())
         print("layouts:   " + registry.layouts.keys.sorted().map { shown("layout", $0) }.joined(separator: ", "))
         print("formats:   " + registry.backends.flatMap(\.formats).map { shown("backend", $0) }.joined(separator: ", "))
         let libraries = Set(registry.origins.values).subtracting([PluginAPI.builtInOrigin]).sorted()

@@ -41,12 +41,17 @@ import Testing
             let warning = try #require(ColormapAudit.warning(for: map, available: available), "\(name) should warn")
             #expect(warning.contains("not perceptually uniform"))
             #expect(warning.contains(name == "jet" ? "lightness" : "faster"), "\(warning)")
-            #expect(warning.contains(name == "jet" ? "'viridis'" : "'twilight'"), "a uniform map of the same kind: \(warning)")
+            #expect(warning.contains(name == "jet" ? "'batlow'" : "'romaO'"), "a uniform map of the same kind: \(warning)")
         }
-        // Every built-in map designed to be uniform passes; turbo (a rainbow, though a better one) does not.
-        for map in BuiltInColormaps.all {
-            let warning = ColormapAudit.warning(for: map, available: available)
-            #expect((warning != nil) == (map.name == "turbo"), "\(map.name): \(warning ?? "no warning")")
+        // Maps designed to be uniform pass, of every kind and source; the library's rainbows do not.
+        let registry = PluginRegistry.standard
+        for name in ["viridis", "magma", "cividis", "batlow", "vik", "roma", "romaO", "berlin", "RdBu", "coolwarm", "twilight",
+                     "Blues", "Greys", "thermal", "balance", "fire", "CET_L1", "Spectral", "PiYG", "cubehelix", "tab10", "Set1"] {
+            let warning = ColormapAudit.warning(for: try registry.colormap(named: name), available: available)
+            #expect(warning == nil, "\(name): \(warning ?? "")")
+        }
+        for name in ["jet", "hsv", "rainbow", "turbo", "gist_rainbow", "nipy_spectral"] {
+            #expect(ColormapAudit.warning(for: try registry.colormap(named: name), available: available) != nil, "\(name) should warn")
         }
     }
 

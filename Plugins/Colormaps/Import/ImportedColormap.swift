@@ -41,6 +41,8 @@ public struct ImportedColormap: Colormap {
         ImportedColormap(table: table.reversed, under: explicitOver, over: explicitUnder, bad: bad)
     }
 
+    public func reversedColormap() -> any Colormap { reversed }
+
     /// The same colormap under another name (a folder registers files by their base name).
     public func named(_ name: String) -> ImportedColormap {
         ImportedColormap(table: LookupTableColormap(name: name, table: table.table),

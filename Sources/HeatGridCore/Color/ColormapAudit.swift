@@ -1,7 +1,7 @@
 /// Checks that a colormap does not mislead: measured in CIELAB lightness (L*), not by its name.
 ///
-/// The map is sampled at 65 points. Its kind is the one declared for it, or else judged from the
-/// samples: a short table (at most 32 colours) is qualitative; a map whose ends are nearly the same
+/// The map is sampled at 65 points. Its kind is the one it declares (`Colormap.kind`, as the
+/// library's maps do), or else judged from the samples: a short table (at most 32 colours) is qualitative; a map whose ends are nearly the same
 /// colour (ΔE < 8) is cyclic; a map whose lightness peaks (or dips) well inside it, at least 15 L*
 /// above (below) both ends, at a near-neutral colour (chroma under 45), is diverging; any other is
 /// sequential. A sequential map must change
@@ -11,18 +11,15 @@
 /// same kind to use instead. A cyclic map is judged by how evenly its colour changes around the
 /// circle (hsv does not); qualitative maps are not judged.
 public enum ColormapAudit {
-    /// What a map is for.
-    public enum Kind: String, Sendable, CaseIterable { case sequential, diverging, cyclic, qualitative }
-
     /// The largest lightness reversal (L* units) accepted.
     public static let tolerance = 5.0
 
-    /// Why `colormap` misleads, with a suggestion from `available` (registered names), or nil
-    /// when it does not. `kind`: the map's declared kind, if any.
-    public static func warning(for colormap: any Colormap, kind declared: Kind? = nil, available: Set<String> = []) -> String? {
+    /// Why `colormap` misleads, with a suggestion from `available` (registered names, lowercased),
+    /// or nil when it does not.
+    public static func warning(for colormap: any Colormap, available: Set<String> = []) -> String? {
         let colors = (0...64).map { colormap.color(at: Double($0) / 64) }
         let lightness = colors.map(\.lab.l)
-        let kind = declared ?? judgedKind(colors, lightness: lightness, resolution: colormap.resolution)
+        let kind = colormap.kind ?? judgedKind(colors, lightness: lightness, resolution: colormap.resolution)
         let problem: String?
         switch kind {
         case .qualitative: problem = nil
@@ -33,14 +30,14 @@ public enum ColormapAudit {
             problem = reversal(in: Array(lightness[...middle]), from: 0) ?? reversal(in: Array(lightness[middle...]), from: middle)
         }
         guard let problem else { return nil }
-        let uniform: [Kind: [String]] = [.sequential: ["batlow", "viridis"], .diverging: ["vik", "RdBu", "coolwarm"],
+        let uniform: [ColormapKind: [String]] = [.sequential: ["batlow", "viridis"], .diverging: ["vik", "RdBu", "coolwarm"],
                                          .cyclic: ["romaO", "twilight"]]
         let suggestion = uniform[kind]?.first { available.contains($0.lowercased()) }.map { "; use a perceptually uniform \(kind.rawValue) map such as '\($0)'" } ?? ""
         return "colormap '\(colormap.name)' is not perceptually uniform: \(problem), so equal steps in the data do not look equal and false boundaries appear\(suggestion)"
     }
 
     /// The kind the samples show (see the type's description).
-    static func judgedKind(_ colors: [RGBA], lightness: [Double], resolution: Int) -> Kind {
+    static func judgedKind(_ colors: [RGBA], lightness: [Double], resolution: Int) -> ColormapKind {
         if resolution <= 32 { return .qualitative }
         let (first, last) = (colors.first!.lab, colors.last!.lab)
         let ends = ((first.l - last.l) * (first.l - last.l) + (first.a - last.a) * (first.a - last.a) + (first.b - last.b) * (first.b - last.b)).squareRoot()

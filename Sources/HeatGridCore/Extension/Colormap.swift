@@ -1,7 +1,8 @@
 /// Maps positions in 0...1 to colours, plus the colours for values under and over the scale's
 /// domain and for bad values (matplotlib's N+3 lookup table idea).
 public protocol Colormap: Sendable {
-    /// The name it is registered under (lower case).
+    /// The name it is registered under (looked up case-insensitively), spelled as its source
+    /// spells it (`viridis`, `batlowK`, `RdBu`).
     var name: String { get }
     /// The colour at `t` in 0...1 (values outside are clamped).
     func color(at t: Double) -> RGBA
@@ -14,6 +15,14 @@ public protocol Colormap: Sendable {
     var bad: RGBA? { get }
     /// Entries in the underlying table (one colormap step is `1 / resolution`).
     var resolution: Int { get }
+    /// What the map is made for; nil when nobody said (a colormap file, most plugins).
+    var kind: ColormapKind? { get }
+    /// Where the colours come from, in a word (`crameri`, `cmocean`, `colorbrewer`, `colorcet`,
+    /// `matplotlib` for the built-ins); nil when unknown.
+    var source: String? { get }
+    /// The same colours run backwards, named with an `_r` suffix: what `NAME_r` finds (default:
+    /// `ReversedColormap`; a lookup table reverses its table, so each entry stays exact).
+    func reversedColormap() -> any Colormap
 }
 
 extension Colormap {
@@ -27,6 +36,9 @@ extension Colormap {
     public var under: RGBA { color(at: 0) }
     public var over: RGBA { color(at: 1) }
     public var bad: RGBA? { nil }
+    public var kind: ColormapKind? { nil }
+    public var source: String? { nil }
+    public func reversedColormap() -> any Colormap { ReversedColormap(self) }
 }
 
 /// Any colormap run backwards, named with an `_r` suffix (matplotlib's convention); under and
@@ -40,6 +52,8 @@ public struct ReversedColormap: Colormap {
     public var over: RGBA { base.under }
     public var bad: RGBA? { base.bad }
     public var resolution: Int { base.resolution }
+    public var kind: ColormapKind? { base.kind }
+    public var source: String? { base.source }
 }
 
 /// A colormap with some of its special colours replaced (the spec's `colormap.under/over/bad`).
@@ -57,6 +71,8 @@ public struct CustomizedColormap: Colormap {
     public var over: RGBA { overOverride ?? base.over }
     public var bad: RGBA? { badOverride ?? base.bad }
     public var resolution: Int { base.resolution }
+    public var kind: ColormapKind? { base.kind }
+    public var source: String? { base.source }
 }
 
 /// A colormap from a table of colours, looked up like matplotlib's `ListedColormap`:
@@ -64,12 +80,17 @@ public struct CustomizedColormap: Colormap {
 public struct LookupTableColormap: Colormap {
     public let name: String
     public let table: [RGBA]
+    public let kind: ColormapKind?
+    public let source: String?
 
-    /// A colormap named `name` from at least two colours.
-    public init(name: String, table: [RGBA]) {
+    /// A colormap named `name` from at least two colours, optionally saying what it is for and
+    /// where it comes from.
+    public init(name: String, table: [RGBA], kind: ColormapKind? = nil, source: String? = nil) {
         precondition(table.count >= 2, "a colormap needs at least two colours")
         self.name = name
         self.table = table
+        self.kind = kind
+        self.source = source
     }
 
     public func color(at t: Double) -> RGBA {
@@ -80,8 +101,10 @@ public struct LookupTableColormap: Colormap {
 
     public var resolution: Int { table.count }
 
-    /// The same colours in reverse order, named with an `_r` suffix.
+    /// The same colours in reverse order, named with an `_r` suffix (same kind and source).
     public var reversed: LookupTableColormap {
-        LookupTableColormap(name: name + "_r", table: table.reversed())
+        LookupTableColormap(name: name + "_r", table: table.reversed(), kind: kind, source: source)
     }
+
+    public func reversedColormap() -> any Colormap { reversed }
 }

@@ -4,6 +4,8 @@ public struct PluginRegistry: Sendable {
     public private(set) var sources: [any DataSource] = []
     public private(set) var scales: [String: any ScaleProvider] = [:]
     public private(set) var colormaps: [String: any Colormap] = [:]
+    /// The aliases each colormap was registered with, as spelled then, keyed by its name in lower case.
+    public private(set) var colormapAliases: [String: [String]] = [:]
     public private(set) var colormapImporters: [any ColormapImporter] = []
     public private(set) var layouts: [String: any Layout] = [:]
     public private(set) var marks: [String: any Mark] = [:]
@@ -32,9 +34,14 @@ public struct PluginRegistry: Sendable {
         origins["scale:\(scale.type.lowercased())"] = currentOrigin
     }
 
-    public mutating func register(colormap: any Colormap) {
-        colormaps[colormap.name.lowercased()] = colormap
-        origins["colormap:\(colormap.name.lowercased())"] = currentOrigin
+    /// Registers `colormap` under its name and under each of `aliases` (other names for the same
+    /// colours, like `grey` for `gray`); every name is looked up case-insensitively.
+    public mutating func register(colormap: any Colormap, aliases: [String] = []) {
+        for name in [colormap.name] + aliases {
+            colormaps[name.lowercased()] = colormap
+            origins["colormap:\(name.lowercased())"] = currentOrigin
+        }
+        colormapAliases[colormap.name.lowercased()] = aliases.isEmpty ? nil : aliases
     }
 
     public mutating func register(colormapImporter: any ColormapImporter) {
@@ -89,7 +96,7 @@ public struct PluginRegistry: Sendable {
         let key = name.lowercased()
         if let colormap = colormaps[key] { return colormap }
         if key.hasSuffix("_r"), let base = colormaps[String(key.dropLast(2))] {
-            return (base as? LookupTableColormap)?.reversed ?? ReversedColormap(base)
+            return base.reversedColormap()
         }
         let names = colormaps.keys.sorted()
         let close = closeMatches(to: key, in: names)

@@ -46,7 +46,10 @@ public enum HeatGridError: Error, Sendable, Equatable, CustomStringConvertible {
             return "unknown \(kind) '\(name)'; \(hint)available: \(available.sorted().joined(separator: ", "))"
         case let .unknownColormap(name, closest, available):
             let hint = closest.isEmpty ? "" : "did you mean \(closest.prefix(3).map { "'\($0)'" }.joined(separator: " or "))? "
-            return "unknown colormap '\(name)'; \(hint)available: \(available.joined(separator: ", ")) (each also reversed with _r), or a path to a .csv/.json/.cpt file"
+            // The built-in library alone has hundreds of names: past a screenful, point to the listing.
+            let names = available.count <= 40 ? available.joined(separator: ", ")
+                : "\(available.count) names, listed by `heatgrid colormaps`"
+            return "unknown colormap '\(name)'; \(hint)available: \(names) (each also reversed with _r), or a path to a .csv/.json/.cpt file"
         case let .tooLarge(what, count, limit, reason):
             return "too many \(what): \(count), the limit is \(limit) (\(reason))"
         }
