@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import HeatGrid
 
-/// `heatgrid colormaps [--kind KIND] [-o sheet.png]`: every registered colormap grouped by kind,
-/// with its source, number of colours and aliases; or a reference sheet drawing them.
+/// `heatgrid colormaps [--kind KIND] [-o sheet.png [--cvd NAME]]`: every registered colormap grouped
+/// by kind, with its source, number of colours and aliases; or a reference sheet drawing them
+/// (as seen with a colour-vision deficiency with `--cvd`).
 struct ColormapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "colormaps",
@@ -21,8 +22,17 @@ struct ColormapsCommand: ParsableCommand {
     @Option(help: "PNG resolution in dots per inch.")
     var dpi: Double = 150
 
+    @Option(help: "Draw the sheet as seen with a colour-vision deficiency: deuteranopia, protanopia, tritanopia or grey.")
+    var cvd: String?
+
     @Option(help: "A plugin library (.so) to load, or a folder of them; repeat for several (also: HEATGRID_PLUGIN_PATH).")
     var plugin: [String] = []
+
+    func validate() throws {
+        if let cvd, ColorVision(rawValue: cvd.lowercased()) == nil {
+            throw ValidationError("--cvd: expected \(ColorVision.allCases.map(\.rawValue).joined(separator: ", ")), found '\(cvd)'")
+        }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -41,8 +51,9 @@ struct ColormapsCommand: ParsableCommand {
             guard let measurer = renderer.registry.textMeasurer else {
                 throw HeatGridError.layout(message: "no text measurer registered")
             }
-            let scene = try ColormapSheet(catalog: catalog, measurer: measurer).scene()
+            var scene = try ColormapSheet(catalog: catalog, measurer: measurer).scene()
             try SceneCheck.requireFits(scene)
+            if let vision = cvd.flatMap({ ColorVision(rawValue: $0.lowercased()) }) { scene = scene.seen(as: vision) }
             try renderer.write(scene, to: [URL(fileURLWithPath: output)],
                                options: RenderOptions(dpi: dpi, title: "HeatGrid colormaps"))
         }

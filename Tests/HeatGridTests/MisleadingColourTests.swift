@@ -80,6 +80,24 @@ import Testing
         #expect(abs(grey.red - encoded(0.7152)) < 1e-9 && grey.red == grey.green && grey.green == grey.blue)
     }
 
+    @Test func theColormapSheetAsSeenInGreyHasNoColourLeft() throws {
+        let folder = temporaryFolder()
+        let grey = folder.appendingPathComponent("grey.png"), plain = folder.appendingPathComponent("plain.png")
+        #expect(try heatgrid(["colormaps", "--kind", "diverging", "--cvd", "grey", "-o", grey.path]).status == 0)
+        #expect(try heatgrid(["colormaps", "--kind", "diverging", "-o", plain.path]).status == 0)
+        let seen = try #require(RasterImage(pngFile: grey.path)), colour = try #require(RasterImage(pngFile: plain.path))
+        var coloured = 0
+        for y in stride(from: 0, to: seen.height, by: 7) {
+            for x in stride(from: 0, to: seen.width, by: 7) {
+                let p = seen.pixel(x: x, y: y)
+                #expect(abs(p.red - p.green) < 0.01 && abs(p.green - p.blue) < 0.01, "(\(x), \(y)) \(p.hex)")
+                let c = colour.pixel(x: x, y: y)
+                if abs(c.red - c.blue) > 0.2 { coloured += 1 }
+            }
+        }
+        #expect(coloured > 100, "the plain sheet has colour to lose")
+    }
+
     @Test func renderAsSeenInGreyDrawsEveryCellInItsLuminance() throws {
         let png = temporaryFolder().appendingPathComponent("grey.png")
         let result = try heatgrid(["render", flagshipSpec.path, "--cvd", "grey", "-o", png.path, "--dpi", "100"])
