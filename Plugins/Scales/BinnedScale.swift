@@ -1,8 +1,9 @@
 import Foundation
 import HeatGridCore
 
-/// A scale of bins (matplotlib's BoundaryNorm): every value takes the colour of its bin, bin k
-/// of n the colormap's colour at k / (n - 1), from the first colour to the last. A value on an
+/// A scale of bins: every value takes the colour of its bin, bin k of n the colormap's colour in
+/// the middle of its k-th of n equal bands (for a qualitative map, its k-th colour: the renderer
+/// gives the scale the map's own colours in order). A value on an
 /// edge belongs to the bin above it, the last edge to the last bin. The colorbar shows one block
 /// per bin with the edges as ticks (`boundaries`).
 public struct BinnedScale: Scale, Equatable {
@@ -34,12 +35,12 @@ public struct BinnedScale: Scale, Equatable {
     public func position(of value: Double) -> Double? {
         guard !value.isNaN else { return nil }
         let k = bin(of: value)
-        guard binCount > 1 else { return k < 0 ? -0.5 : k >= binCount ? 1.5 : 0.5 }
-        let step = 1 / Double(binCount - 1)
-        // Outside: half a step beyond the ends, so the mapping sees under or over.
-        if k < 0 { return -step / 2 }
-        if k >= binCount { return 1 + step / 2 }
-        return Double(k) * step
+        // Bin k at the middle of the k-th of n equal bands; outside, half a band beyond the ends,
+        // so the mapping sees under or over.
+        let band = 1 / Double(binCount)
+        if k < 0 { return -band / 2 }
+        if k >= binCount { return 1 + band / 2 }
+        return (Double(k) + 0.5) * band
     }
 
     public func value(at t: Double) -> Double {

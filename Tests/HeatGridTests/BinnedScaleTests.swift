@@ -4,8 +4,8 @@ import Foundation
 import HeatGrid
 import Testing
 
-/// `"scale": {"type": "bins", ...}`: every cell takes its bin's colour (bin k of n: viridis at
-/// k / (n - 1)), the colorbar shows one equal block per bin with the edges as ticks. Checked on
+/// `"scale": {"type": "bins", ...}`: every cell takes its bin's colour (bin k of n: viridis in the
+/// middle of its k-th of n bands; a qualitative map's k-th colour), the colorbar shows one equal block per bin with the edges as ticks. Checked on
 /// the rendered PNG against bins computed here from the data.
 @Suite struct BinnedScaleTests {
     let edges = [0, 0.0005, 0.001, 0.002, 0.003]
@@ -25,10 +25,10 @@ import Testing
         return (figure, png)
     }
 
-    /// Viridis's colour for bin `k` of `n`, as its 256-entry table gives it.
+    /// Viridis's colour for bin `k` of `n` (the middle of its k-th of n bands), as its 256-entry table gives it.
     func binColor(_ k: Int, of n: Int) -> RGBA {
         let table = BuiltInColormaps.viridis.table
-        return table[min(Int(Double(k) / Double(n - 1) * 256), 255)]
+        return table[min(Int((Double(k) + 0.5) / Double(n) * 256), 255)]
     }
 
     @Test func cellsAndColorbarBlocksTakeTheirBinsColours() throws {
@@ -58,6 +58,19 @@ import Testing
         let ys = figure.scene.texts.filter { $0.role == "colorbar-tick" }.map(\.bounds.midY).sorted()
         let gaps = zip(ys, ys.dropFirst()).map { $1 - $0 }
         #expect(gaps.allSatisfy { abs($0 - gaps[0]) < 0.01 })
+    }
+
+    @Test func binsOfAQualitativeMapTakeItsColoursInOrder() throws {
+        let spec = try String(contentsOf: flagshipSpec, encoding: .utf8)
+            .replacingOccurrences(of: #""colormap": "viridis""#, with: #""colormap": "Set1""#)
+            .replacingOccurrences(of: #""scale": {"type": "linear", "domain": [0, 0.003], "clamp": true}"#, with: #""scale": {"type": "bins", "boundaries": [0, 0.001, 0.002, 0.003], "clamp": true}"#)
+            .replacingOccurrences(of: #""path": "cognitive-heads.csv""#, with: #""path": "\#(flagshipSpec.deletingLastPathComponent().path)/cognitive-heads.csv""#)
+        let url = try write(spec, to: "set1.json", in: temporaryFolder())
+        let set1 = try Renderer.standard.figure(for: try FigureSpec.load(from: url), baseURL: url.deletingLastPathComponent())
+        let table = try PluginRegistry.standard.colormap(named: "Set1").bands(9)
+        for (k, value) in [0.0005, 0.0015, 0.0025].enumerated() {
+            #expect(set1.mapping.color(for: value) == table[k], "bin \(k)")
+        }
     }
 
     @Test func quantileBinsHoldEqualSharesOfTheCells() throws {

@@ -54,13 +54,20 @@ public struct ColorMapping: Sendable {
         guard !value.isNaN, let t = scale.position(of: value), !t.isNaN else { return .bad }
         if t < 0 {
             if case .extend = under { return .under }
-            return .inRange(0)
+            return .inRange(clampedEnds.low)
         }
         if t > 1 {
             if case .extend = over { return .over }
-            return .inRange(1)
+            return .inRange(clampedEnds.high)
         }
         return .inRange(t)
+    }
+
+    /// Where clamped values land: the positions of the domain's ends (0 and 1, except for a
+    /// binned scale, whose ends are the middles of its first and last bins).
+    private var clampedEnds: (low: Double, high: Double) {
+        let domain = scale.domain
+        return (min(max(scale.position(of: domain.lowerBound) ?? 0, 0), 1), min(max(scale.position(of: domain.upperBound) ?? 1, 0), 1))
     }
 
     /// The colour a cell with `value` is drawn in.
@@ -87,7 +94,8 @@ public struct ColorMapping: Sendable {
         }
         // Entry i is what the colormap gives anywhere in [i/n, (i+1)/n): its middle.
         let table = colormap.bands(n).map(bytes)
-        let low = bytes(colormap.color(at: 0)), high = bytes(colormap.color(at: 1))
+        let ends = clampedEnds
+        let low = bytes(colormap.color(at: ends.low)), high = bytes(colormap.color(at: ends.high))
         let underBytes = bytes(color(for: -.infinity)), overBytes = bytes(color(for: .infinity))
         let badBytes = bytes(bad)
         let extendsUnder = under != .clamp, extendsOver = over != .clamp

@@ -66,6 +66,10 @@ public struct Renderer: Sendable {
         var base = try colormap(spec.colormap, relativeTo: baseURL)
         if let categories = scale.categories {
             base = Self.categoryColormap(categories, from: base)
+        } else if let edges = scale.boundaries, edges.count >= 2, base.kind == .qualitative || base.resolution <= 32 {
+            // Bins of a qualitative map take its colours in order, one each.
+            let colors = base.bands(base.resolution)
+            base = LookupTableColormap(name: base.name, table: (0..<(edges.count - 1)).map { colors[$0 % colors.count] })
         }
         let colormap = CustomizedColormap(base, under: spec.colormap.under, over: spec.colormap.over,
                                           bad: spec.colormap.bad)
@@ -74,11 +78,11 @@ public struct Renderer: Sendable {
     }
 
     /// One colour per category, in a table the categories' positions pick entry by entry: the
-    /// spec's own colour for a category, else the k-th colour of a qualitative colormap (a table
-    /// of at most 32 colours, taken in order), else of the category palette (a continuous map
-    /// such as the default viridis does not tell categories apart).
+    /// spec's own colour for a category, else the k-th colour of a qualitative colormap (one that
+    /// says so, or a table of at most 32 colours; taken in order), else of the category palette (a
+    /// continuous map such as the default viridis does not tell categories apart).
     static func categoryColormap(_ categories: [ScaleCategory], from colormap: any Colormap) -> any Colormap {
-        let qualitative = colormap.resolution <= 32 ? colormap.bands(colormap.resolution) : nil
+        let qualitative = colormap.kind == .qualitative || colormap.resolution <= 32 ? colormap.bands(colormap.resolution) : nil
         let palette = qualitative ?? CategoryPalette.colors
         let table = categories.enumerated().map { k, category in category.color ?? palette[k % palette.count] }
         return LookupTableColormap(name: colormap.name, table: table)
