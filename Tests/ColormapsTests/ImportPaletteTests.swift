@@ -78,7 +78,7 @@ import HeatGridCore
         #expect(matches(colormap.under, 10, 20, 30))
         #expect(matches(colormap.over, 0x40, 0x50, 0x60))
         #expect(colormap.bad.map { matches($0, 70, 80, 90) } == true)
-        #expect(colormap.explicitUnder != nil && colormap.explicitOver != nil)
+        #expect(colormap.underOverride != nil && colormap.overOverride != nil)
     }
 
     /// The opening and closing lines of Scientific Colour Maps 8's batlow.cpt, as GMT ships it

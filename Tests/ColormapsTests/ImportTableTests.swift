@@ -101,16 +101,16 @@ import HeatGridCore
             F white
             N 128
             """, .cpt, name: "rgb")
-        let reversed = colormap.reversed
+        let reversed = try #require(colormap.reversedColormap() as? ImportedColormap)
         #expect(reversed.name == "rgb_r")
         #expect(reversed.colors == colormap.colors.reversed())
         #expect(reversed.under == colormap.over && reversed.over == colormap.under)
         #expect(reversed.bad == colormap.bad)
-        #expect(reversed.reversed.colors == colormap.colors)
+        #expect((reversed.reversedColormap() as? ImportedColormap)?.colors == colormap.colors)
 
         // Without B/F the reversed ends are the reversed table's ends.
-        let plain = try importColormap("0,0,0\n1,0,0\n", .rgbTable).reversed
+        let plain = try importColormap("0,0,0\n1,0,0\n", .rgbTable).reversedColormap()
         #expect(plain.under == RGBA(red: 1, green: 0, blue: 0))
-        #expect(plain.over == .black)
+        #expect(plain.over == RGBA.black)
     }
 }

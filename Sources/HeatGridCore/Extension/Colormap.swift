@@ -56,7 +56,8 @@ public struct ReversedColormap: Colormap {
     public var source: String? { base.source }
 }
 
-/// A colormap with some of its special colours replaced (the spec's `colormap.under/over/bad`).
+/// A colormap with some of its special colours replaced: the spec's `colormap.under/over/bad`, or
+/// the ones a colormap file gives (a .cpt file's `B`, `F` and `N` lines).
 public struct CustomizedColormap: Colormap {
     public let base: any Colormap
     public let underOverride: RGBA?
@@ -73,6 +74,10 @@ public struct CustomizedColormap: Colormap {
     public var resolution: Int { base.resolution }
     public var kind: ColormapKind? { base.kind }
     public var source: String? { base.source }
+    /// The base reversed its own way (a table's entries), under and over swapped.
+    public func reversedColormap() -> any Colormap {
+        CustomizedColormap(base.reversedColormap(), under: overOverride, over: underOverride, bad: badOverride)
+    }
 }
 
 /// A colormap from a table of colours, looked up like matplotlib's `ListedColormap`:
