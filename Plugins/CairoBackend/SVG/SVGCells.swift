@@ -18,7 +18,10 @@ import HeatGridCore
 /// - More (rectangles would make a huge file): one `<image>` marked pixelated, about 2048
 ///   pixels along its longer side, at most 8 per cell, so that renderers which ignore
 ///   `image-rendering` (librsvg) and smooth it blur only a thin band at each cell edge. Encoded
-///   by `PNGEncoder`.
+///   by `PNGEncoder`. A run of 8 KB of spaces follows it: libxml2 (librsvg's parser) drops
+///   parsed input from its buffer only where little is left buffered ahead, which a long run of
+///   white space guarantees; without it, images with little markup between them stay buffered
+///   until they pass its 10 MB limit ("Huge input lookup") and librsvg refuses the file.
 enum SVGCells {
     /// Grids with more cells than this are written as an image.
     static let maxVectorCells = 65_536
@@ -116,5 +119,6 @@ enum SVGCells {
         element += "\" height=\"" + SVGValues.number(f.height) + "\" preserveAspectRatio=\"none\""
         element += " image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" xlink:href=\"data:image/png;base64,"
         return Array(element.utf8) + Array(Data(png).base64EncodedData()) + Array("\"/>\n".utf8)
+            + [UInt8](repeating: UInt8(ascii: " "), count: 8192) + [UInt8(ascii: "\n")]
     }
 }

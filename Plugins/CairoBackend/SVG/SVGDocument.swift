@@ -31,9 +31,15 @@ enum SVGDocument {
                 return markup
             }
 
-        var body: [UInt8] = []
-        body.reserveCapacity(cellMarkup.reduce(0) { $0 + $1.count } + 64 * scene.items.count)
-        func write(_ text: String) { body.append(contentsOf: text.utf8) }
+        // The body as pieces, so big cell images are copied once, into the finished file.
+        var body: [[UInt8]] = []
+        var text = ""
+        func write(_ markup: String) { text += markup }
+        func write(bytes: [UInt8]) {
+            body.append(Array(text.utf8))
+            text = ""
+            body.append(bytes)
+        }
         if scene.background.alpha > 0 {
             write("<rect width=\"" + SVGValues.number(scene.size.width) + "\" height=\"" + SVGValues.number(scene.size.height) + "\""
                   + SVGValues.paint("fill", scene.background) + "/>\n")
@@ -49,7 +55,7 @@ enum SVGDocument {
             if let finished = lines.finish() { write(finished) }
             switch item {
             case .cells:
-                body.append(contentsOf: cellMarkup[nextGrid])
+                write(bytes: cellMarkup[nextGrid])
                 nextGrid += 1
             case .rect(let r): write(rect(r))
             case .polygon(let p): write(polygon(p))
@@ -59,6 +65,7 @@ enum SVGDocument {
             }
         }
         if let finished = lines.finish() { write(finished) }
+        body.append(Array((text + "</svg>\n").utf8))
 
         let width = SVGValues.number(scene.size.width), height = SVGValues.number(scene.size.height)
         var head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -68,7 +75,10 @@ enum SVGDocument {
         if !glyphs.definitions.isEmpty {
             head += "<defs>\n" + glyphs.definitions.joined(separator: "\n") + "\n</defs>\n"
         }
-        return Array(head.utf8) + body + Array("</svg>\n".utf8)
+        var document = Array(head.utf8)
+        document.reserveCapacity(document.count + body.reduce(0) { $0 + $1.count })
+        for piece in body { document += piece }
+        return document
     }
 
     /// A rectangle, filled and/or stroked (a zero width draws no line, as in PDF and PNG).
