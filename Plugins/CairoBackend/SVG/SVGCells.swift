@@ -36,8 +36,7 @@ enum SVGCells {
     static func bands(_ gradient: GradientItem) -> CellGrid {
         let colors = gradient.colors.isEmpty ? [RGBA.black] : gradient.colors
         let ordered = gradient.direction == .bottomToTop ? colors.reversed() : colors
-        func byte(_ c: Double) -> UInt8 { UInt8((min(max(c, 0), 1) * 255).rounded()) }
-        let rgba = ordered.flatMap { [byte($0.red), byte($0.green), byte($0.blue), byte($0.alpha)] }
+        let rgba = ordered.flatMap { [$0.red, $0.green, $0.blue, $0.alpha].map(SVGValues.byte) }
         let vertical = gradient.direction == .bottomToTop
         return CellGrid(frame: gradient.frame, rows: vertical ? colors.count : 1, columns: vertical ? 1 : colors.count, rgba: rgba)
     }

@@ -21,8 +21,9 @@ import HeatGridCore
 ///
 /// Glyph definitions are collected while the items are written and go into `<defs>` before
 /// them. Cell markup is made first, big images in parallel. Every id, number and order depends
-/// only on the scene, so the same scene always gives the same bytes.
+/// only on the scene (and its fonts), so the same scene always gives the same bytes.
 enum SVGDocument {
+    /// The SVG file of `scene`: its title from `options.title`, text as `options.svgText` says.
     static func render(_ scene: Scene, options: RenderOptions) throws -> [UInt8] {
         let grids = scene.cellGrids
         let cellMarkup = try grids.concurrentMap(cells: grids.reduce(0) { $0 + $1.rows * $1.columns }) { SVGCells.markup($0) }

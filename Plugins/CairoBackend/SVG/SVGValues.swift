@@ -46,8 +46,12 @@ enum SVGValues {
 
     /// `#rrggbb` of a colour, alpha ignored.
     static func hex(_ color: RGBA) -> String {
-        func byte(_ c: Double) -> UInt8 { UInt8((min(max(c, 0), 1) * 255).rounded()) }
-        return hex(byte(color.red), byte(color.green), byte(color.blue))
+        hex(byte(color.red), byte(color.green), byte(color.blue))
+    }
+
+    /// A colour component in 0...1 as the nearest 8-bit value.
+    static func byte(_ component: Double) -> UInt8 {
+        UInt8((min(max(component, 0), 1) * 255).rounded())
     }
 
     /// ` fill="#rrggbb"` (or `stroke`), with ` fill-opacity="…"` when the colour is translucent.
