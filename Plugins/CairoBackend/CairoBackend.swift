@@ -2,13 +2,14 @@ import CCairo
 import Foundation
 import HeatGridCore
 
-/// Draws scenes with Cairo: PNG (image surface at `dpi / 72` pixels per point, DPI recorded in
-/// the file), PDF and SVG (1 unit = 1 pt, fonts embedded as subsets, text kerned by HarfBuzz).
-/// SVG text is glyph outlines, or with `RenderOptions.svgText == .text` editable `<text>` elements.
+/// Draws scenes: PNG (a cairo image surface at `dpi / 72` pixels per point, DPI recorded in the
+/// file) and PDF (cairo, 1 unit = 1 pt, fonts embedded as subsets, text kerned by HarfBuzz), and
+/// writes SVG straight from the scene (`SVGDocument`, 1 unit = 1 pt): text as glyph outlines
+/// from the same fonts and shaping, or with `RenderOptions.svgText == .text` editable `<text>`.
 public struct CairoBackend: Backend {
     public let formats = ["png", "pdf", "svg"]
 
-    public let summary = "PNG, PDF and SVG through Cairo, text shaped by HarfBuzz and embedded (its options: the spec's svg section)"
+    public let summary = "PNG and PDF through Cairo, SVG written from the scene, text shaped by HarfBuzz (its options: the spec's svg section)"
     public let options = [
         PluginOption("text", .choice(SVGTextMode.allCases.map(\.rawValue)), default: "paths",
                      doc: "SVG text as glyph outlines (looks the same everywhere) or editable <text> elements"),
@@ -20,15 +21,15 @@ public struct CairoBackend: Backend {
         switch format.lowercased() {
         case "png": return try renderPNG(scene, options: options)
         case "pdf":
-            let (pdf, placeheld) = try renderVector(scene, options: options, pdf: true)
+            let (pdf, placeheld) = try renderPDF(scene, options: options)
             do {
                 return try PDFCellImages.appending(placeheld, to: pdf)
             } catch PDFCellImages.MissingPlaceholder.missing {
                 // Cairo left a placeholder out (it drops images too small to show, and another
                 // cairo version may write them otherwise): let cairo write every grid itself.
-                return try renderVector(scene, options: options, pdf: true, defersCells: false).bytes
+                return try renderPDF(scene, options: options, defersCells: false).bytes
             }
-        case "svg": return try renderVector(scene, options: options, pdf: false).bytes
+        case "svg": return try SVGDocument.render(scene, options: options)
         default:
             throw HeatGridError.unknownPlugin(kind: "output format", name: format, available: formats)
         }
@@ -61,31 +62,22 @@ public struct CairoBackend: Backend {
         return png
     }
 
-    /// The file cairo writes, with placeholders for the `placeheld` grids in PDF (see
-    /// `PDFCellImages`); SVG comes back finished.
-    func renderVector(_ scene: Scene, options: RenderOptions, pdf: Bool,
-                      defersCells: Bool = true) throws -> (bytes: [UInt8], placeheld: [CellGrid]) {
+    /// The PDF cairo writes, with placeholders for the `placeheld` grids (see `PDFCellImages`).
+    func renderPDF(_ scene: Scene, options: RenderOptions,
+                   defersCells: Bool = true) throws -> (bytes: [UInt8], placeheld: [CellGrid]) {
         let sink = ByteSink()
-        let surface: OpaquePointer
-        if pdf {
-            surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, scene.size.width, scene.size.height)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, options.title)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "HeatGrid")
-            let date = Self.isoDate(options.creationDate)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
-        } else {
-            surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, scene.size.width, scene.size.height)
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-        }
-        try check(cairo_surface_status(surface), "creating the \(pdf ? "PDF" : "SVG") surface", format: pdf ? "pdf" : "svg")
+        let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, scene.size.width, scene.size.height)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, options.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "HeatGrid")
+        let date = Self.isoDate(options.creationDate)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+        try check(cairo_surface_status(surface), "creating the PDF surface", format: "pdf")
         let cr = cairo_create(surface)!
-        let editableText = !pdf && options.svgText == .text
         let placeheld: [CellGrid]
         do {
-            let cellStyle: CairoCanvas.CellStyle = !defersCells ? .image : pdf ? .pdfPlaceholder : .svgMarker
-            placeheld = try CairoCanvas(cr: cr, cellStyle: cellStyle, drawsText: !editableText).draw(scene)
-            try check(cairo_status(cr), "drawing", format: pdf ? "pdf" : "svg")
+            placeheld = try CairoCanvas(cr: cr, cellStyle: defersCells ? .pdfPlaceholder : .image).draw(scene)
+            try check(cairo_status(cr), "drawing", format: "pdf")
         } catch {
             cairo_destroy(cr)
             cairo_surface_destroy(surface)
@@ -95,10 +87,8 @@ public struct CairoBackend: Backend {
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
-        try check(status, "writing the \(pdf ? "PDF" : "SVG")", format: pdf ? "pdf" : "svg")
-        if pdf { return (sink.bytes, placeheld) }
-        let svg = try SVGCells.replacingMarkers(in: SVGImageRendering.pixelated(SVGSurfaceIDs.normalized(sink.bytes)), with: placeheld)
-        return (editableText ? try SVGTextElements.inserting(scene.texts, into: svg) : svg, [])
+        try check(status, "writing the PDF", format: "pdf")
+        return (sink.bytes, placeheld)
     }
 
     /// `2024-01-02T03:04:05Z` for a Unix time.

@@ -57,6 +57,41 @@ import Testing
     }
 }
 
+extension BigGridTests {
+    /// Several big grids of noise side by side: their images pass libxml2's 10 MB lookahead limit
+    /// together, yet librsvg (without --unlimited) reads the file and shows every grid.
+    @Test func consecutiveBigImagesStayReadableByLibrsvg() throws {
+        var random = SplitMix64(seed: 13)
+        let n = 1000, count = 3  // 2000x2000 pixels of noise each: about 4 MB of base64 per image
+        let grids = (0..<count).map { k in
+            var rgba = [UInt8](repeating: 255, count: n * n * 4)
+            for i in stride(from: 0, to: rgba.count, by: 4) {
+                let bits = random.next()
+                rgba[i] = UInt8(truncatingIfNeeded: bits); rgba[i + 1] = UInt8(truncatingIfNeeded: bits >> 8)
+                rgba[i + 2] = UInt8(truncatingIfNeeded: bits >> 16)
+            }
+            return CellGrid(frame: Rect(x: 10 + Double(k) * 110, y: 10, width: 100, height: 100), rows: n, columns: n, rgba: rgba)
+        }
+        let scene = Scene(size: Size(width: 340, height: 120), background: .white, items: grids.map { .cells($0) })
+        let svg = try CairoBackend().render(scene, format: "svg", options: RenderOptions())
+        #expect(svg.count > 10_500_000)
+        let file = temporaryFile("big.svg"), png = file.deletingPathExtension().appendingPathExtension("png")
+        try Data(svg).write(to: file)
+        #expect(try PDFCellImagesTests.runTool("rsvg-convert", ["-o", png.path, file.path]) == 0)
+        let page = try #require(RasterImage(pngFile: png.path))
+        for grid in grids {
+            // Noise averages to mid grey over a patch (the white page would be 255): every image drawn.
+            let centre = grid.center(row: n / 2, column: n / 2)
+            var sum = 0.0
+            for dy in -10..<10 { for dx in -10..<10 {
+                let p = page.pixel(x: Int(centre.x * 4 / 3) + dx, y: Int(centre.y * 4 / 3) + dy)
+                sum += (p.red + p.green + p.blue) * 255 / 3
+            } }
+            #expect(abs(sum / 400 - 127.5) < 20, "the grid at x = \(grid.frame.x) averages \(sum / 400)")
+        }
+    }
+}
+
 /// Rasters of grids with more cells than pixels average the cells under each pixel.
 @Suite struct RasterDownsamplingTests {
     func render(_ rgba: [UInt8], cells n: Int) throws -> RasterImage {

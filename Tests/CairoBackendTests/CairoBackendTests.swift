@@ -64,19 +64,36 @@ func sampleScene() throws -> Scene {
         #expect(text.contains("/Interpolate false"))
     }
 
-    @Test func svgDrawsCellsAsRectanglesAtPointUnits() throws {
+    @Test func svgDrawsCellsAsOnePathPerColourInCellUnits() throws {
         let svg = String(decoding: try CairoBackend().render(try sampleScene(), format: "svg", options: RenderOptions()),
                          as: UTF8.self)
-        #expect(svg.contains("width=\"100pt\""))
+        #expect(svg.contains("width=\"100pt\" height=\"50pt\" viewBox=\"0 0 100 50\""))
         #expect(!svg.contains("<image"))
-        // Cell (1, 0), #440154, 10 pt square, reaching a cell into its right neighbour (no seams);
-        // the bottom row does not reach down.
-        #expect(svg.contains(##"<path fill="#440154" d="M10 15h20v10h-20z"/>"##))
-        #expect(svg.components(separatedBy: "<path fill=").count == 9)
-        #expect(!svg.contains("12.345678%"), "a cell marker was left behind")
-        // The frame, drawn after the cells over the same rectangle, is still there, after them.
-        let lastCell = try #require(svg.range(of: "<path fill=", options: .backwards))
-        #expect(svg[lastCell.upperBound...].contains("stroke-width:0.5"), "the panel frame was lost")
+        // One crisp group maps cells to the page: 10 pt cells from (10, 5).
+        #expect(svg.contains(##"<g shape-rendering="crispEdges" transform="matrix(10 0 0 10 10 5)">"##))
+        // The most common colour (here the first of eight equals) fills the frame, then each other
+        // colour is one path: cell (1, 0) is #440154.
+        #expect(svg.contains(##"<path fill="#ff0000" d="M0 0h4v2h-4z"/>"##))
+        #expect(svg.contains(##"<path fill="#440154" d="M0 1h1v1h-1z"/>"##))
+        #expect(svg.components(separatedBy: "<path fill=\"#").count - 1 == 8)
+        // The frame, drawn after the cells over the same rectangle, follows them.
+        let cells = try #require(svg.range(of: "</g>"))
+        #expect(svg[cells.upperBound...].contains(##"<rect x="10" y="5" width="40" height="20" fill="none" stroke="#000000" stroke-width="0.5"/>"##))
+    }
+
+    /// Equal cells merge into rectangles: across a row, and down while the whole span below matches.
+    @Test func svgMergesEqualCellsIntoRectangles() throws {
+        let a: [UInt8] = [10, 20, 30, 255], b: [UInt8] = [200, 100, 0, 255], clear: [UInt8] = [0, 0, 0, 0]
+        // a a b      rows 0-1: a 2x2 block and a b column; row 2: b b, then a masked cell
+        // a a b
+        // b b _
+        let rgba = [a, a, b, a, a, b, b, b, clear].flatMap { $0 }
+        let grid = CellGrid(frame: Rect(x: 0, y: 0, width: 3, height: 3), rows: 3, columns: 3, rgba: rgba)
+        let svg = SVGCells.rectangles(grid)
+        // Not opaque (a masked cell), so no frame fill: every colour is drawn, the masked cell never.
+        #expect(svg.contains(##"<path fill="#0a141e" d="M0 0h2v2h-2z"/>"##))
+        #expect(svg.contains(##"<path fill="#c86400" d="M2 0h1v2h-1zm-2 2h2v1h-2z"/>"##))
+        #expect(svg.components(separatedBy: "<path").count - 1 == 2)
     }
 
     @Test func kerningNarrowsAV() throws {

@@ -87,7 +87,7 @@ import Testing
     /// qpdf rewrites cairo's file that way, placeholder included.
     @Test func updatesFilesWhoseCrossReferenceIsAStream() throws {
         let grid = Self.grid(colours: 300)
-        let (original, placeheld) = try CairoBackend().renderVector(Self.scene(grid), options: RenderOptions(), pdf: true)
+        let (original, placeheld) = try CairoBackend().renderPDF(Self.scene(grid), options: RenderOptions())
         #expect(placeheld == [grid])
         let input = temporaryFile("in.pdf"), output = temporaryFile("streams.pdf")
         try Data(original).write(to: input)
@@ -102,8 +102,8 @@ import Testing
     }
 
     @Test func aMissingPlaceholderFallsBackToCairosOwnImages() throws {
-        let (pdf, _) = try CairoBackend().renderVector(Scene(size: Size(width: 100, height: 100), background: .white, items: []),
-                                                       options: RenderOptions(), pdf: true)
+        let (pdf, _) = try CairoBackend().renderPDF(Scene(size: Size(width: 100, height: 100), background: .white, items: []),
+                                                    options: RenderOptions())
         #expect(throws: PDFCellImages.MissingPlaceholder.self) { try PDFCellImages.appending([Self.grid(colours: 3)], to: pdf) }
         // A body a fraction of a point tall: cairo leaves its placeholder out, so cairo draws the
         // grid itself and the file is still a valid PDF with the other grid's every cell.

@@ -5,22 +5,18 @@ import HeatGridCore
 /// Draws scene items on a cairo context. One canvas per render: cairo contexts are never shared
 /// between tasks.
 struct CairoCanvas {
-    /// How cell grids are drawn: one nearest-filtered image (PNG: crisp and small), a placeholder
-    /// for an image HeatGrid writes itself (PDF, see `PDFCellImages`), or a marker for the
-    /// rectangles or image HeatGrid writes itself (SVG, see `SVGCells`).
-    enum CellStyle { case image, pdfPlaceholder, svgMarker }
+    /// How cell grids are drawn: one nearest-filtered image (PNG: crisp and small), or a
+    /// placeholder for an image HeatGrid writes itself (PDF, see `PDFCellImages`).
+    enum CellStyle { case image, pdfPlaceholder }
 
     let cr: OpaquePointer
     let cellStyle: CellStyle
-    /// False when text is written some other way (SVG `<text>` elements).
-    let drawsText: Bool
     /// Raster output: marks' outlines get whole-pixel widths on pixel boundaries (crisp, no blur).
     let snapsToPixels: Bool
 
-    init(cr: OpaquePointer, cellStyle: CellStyle, drawsText: Bool = true, snapsToPixels: Bool = false) {
+    init(cr: OpaquePointer, cellStyle: CellStyle, snapsToPixels: Bool = false) {
         self.cr = cr
         self.cellStyle = cellStyle
-        self.drawsText = drawsText
         self.snapsToPixels = snapsToPixels
         // Unhinted metrics keep glyph positions identical to the measured layout in every format.
         let options = cairo_font_options_create()
@@ -30,7 +26,7 @@ struct CairoCanvas {
         cairo_font_options_destroy(options)
     }
 
-    /// Draws `scene`; returns the grids drawn as placeholders or markers, in drawing order.
+    /// Draws `scene`; returns the grids drawn as placeholders, in drawing order.
     @discardableResult
     func draw(_ scene: Scene) throws -> [CellGrid] {
         setColor(scene.background)
@@ -43,13 +39,10 @@ struct CairoCanvas {
             case .cells(let c) where cellStyle == .pdfPlaceholder && PDFCellImages.isDeferred(c):
                 drawImage(PDFCellImages.placeholder(index: placeheld.count), in: c.frame)
                 placeheld.append(c)
-            case .cells(let c) where cellStyle == .svgMarker:
-                SVGCells.drawMarker(cr, for: c)
-                placeheld.append(c)
             case .cells(let c): draw(c)
             case .gradient(let g): draw(g)
             case .polygon(let p): draw(p)
-            case .text(let t): if drawsText { try draw(t) }
+            case .text(let t): try draw(t)
             }
         }
         return placeheld
