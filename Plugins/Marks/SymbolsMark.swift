@@ -1,3 +1,4 @@
+import Foundation
 import HeatGridCore
 
 /// `{"type": "symbols", "data": {"path": "pvalues.csv", "value": "p"}, "thresholds": [0.05, 0.01,
@@ -36,13 +37,21 @@ struct SymbolsMark: Mark {
             }
         }
         let matrices = try context.loadMatrices(source, "\(context.spec.keyPath).data")
-        return Prepared(matrices: matrices, thresholds: thresholds, symbols: symbols, format: format,
+        // The second matrix's name for tooltips: its value column ("p"), else its file's name.
+        var name = "value"
+        if case .object(let object) = source {
+            name = object["value"].flatMap(String.init(specValue:))
+                ?? object["path"].flatMap(String.init(specValue:)).map { ($0 as NSString).lastPathComponent } ?? name
+        }
+        return Prepared(matrices: matrices, name: name, thresholds: thresholds, symbols: symbols, format: format,
                         size: try context.option("size", as: Double.self), color: try context.option("color"),
                         selectsAll: context.spec.select == nil)
     }
 
     struct Prepared: PreparedMark {
         let matrices: [Matrix]
+        /// What the second matrix holds ("p").
+        let name: String
         let thresholds: [Double]
         let symbols: [String]
         let format: TickFormat?
@@ -50,6 +59,10 @@ struct SymbolsMark: Mark {
         let color: RGBA?
         let selectsAll: Bool
         var legendSwatch: LegendSwatch { .symbol(format == nil ? symbols.first ?? "*" : "0.0") }
+
+        func cellValues(panel: Int) -> MarkValues? {
+            MarkValues(name: name, values: matrices[panel].values, format: format)
+        }
 
         /// The text for a second-matrix value: its symbol or formatted value ("" for none).
         func label(_ value: Double) -> String {

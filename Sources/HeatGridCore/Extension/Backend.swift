@@ -29,9 +29,36 @@ public struct RenderOptions: Sendable, Equatable {
 
 /// Turns a scene into the bytes of a file (plotters' backend trait: one required primitive).
 /// Backends never touch the file system: the pipeline writes the bytes atomically.
+///
+/// A backend may build on another format's drawing (the HTML page embeds the SVG): it implements
+/// `render(_:format:options:context:)` and asks `context` for the other format, so it uses
+/// whichever backend is registered for it. The pipeline (`Renderer.write`) always calls that form.
 public protocol Backend: PluginDescribing {
     /// File formats it writes, as lower-case extensions ("png", "pdf", "svg").
     var formats: [String] { get }
     /// Draws `scene` in `format`.
     func render(_ scene: Scene, format: String, options: RenderOptions) throws -> [UInt8]
+    /// Draws `scene` in `format`, with the other registered backends at hand. The default ignores
+    /// `context` and calls `render(_:format:options:)`.
+    func render(_ scene: Scene, format: String, options: RenderOptions, context: BackendContext) throws -> [UInt8]
+}
+
+extension Backend {
+    public func render(_ scene: Scene, format: String, options: RenderOptions, context: BackendContext) throws -> [UInt8] {
+        try render(scene, format: format, options: options)
+    }
+}
+
+/// What a backend is given besides its scene: the registry the figure is drawn with, so that a
+/// backend can embed another format's drawing by whatever backend is registered for it.
+public struct BackendContext: Sendable {
+    /// The registry the figure is drawn with.
+    public var registry: PluginRegistry
+
+    public init(registry: PluginRegistry) { self.registry = registry }
+
+    /// `scene` drawn in `format` by the backend registered for it (e.g. the SVG an HTML page shows).
+    public func render(_ scene: Scene, format: String, options: RenderOptions) throws -> [UInt8] {
+        try registry.backend(format: format).render(scene, format: format, options: options, context: self)
+    }
 }

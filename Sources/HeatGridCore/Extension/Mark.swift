@@ -26,12 +26,17 @@ public protocol PreparedMark: Sendable {
     func draw(_ request: MarkRequest) throws -> [SceneItem]
     /// What the mark's legend entry shows beside its `legend` text.
     var legendSwatch: LegendSwatch { get }
+    /// The values behind what the mark draws in panel `panel`'s cells (e.g. the p-values behind
+    /// significance stars), for outputs a reader can explore: an HTML tooltip lists them beside the
+    /// cell's own value. Nil (the default) when the mark has none.
+    func cellValues(panel: Int) -> MarkValues?
 }
 
 extension PreparedMark {
     public var hidesSelection: Bool { false }
     public func sideComponents(panel: Int) throws -> [(side: Side, component: SideComponent)] { [] }
     public var legendSwatch: LegendSwatch { .fill(RGBA(red: 0.5, green: 0.5, blue: 0.5)) }
+    public func cellValues(panel: Int) -> MarkValues? { nil }
 }
 
 /// The picture beside a mark's legend text.

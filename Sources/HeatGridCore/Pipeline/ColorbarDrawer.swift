@@ -19,6 +19,14 @@ struct ColorbarDrawer {
         return min(thickness * 1.2, length * 0.06)
     }
 
+    /// The gradient's rectangle in a bar's `frame`: the frame less the extend triangles at its ends.
+    static func gradientFrame(in frame: Rect, mapping: ColorMapping, vertical: Bool) -> Rect {
+        let length = triangleLength(for: frame, vertical: vertical)
+        let high = mapping.over == .clamp ? 0 : length, low = mapping.under == .clamp ? 0 : length
+        return vertical ? Rect(x: frame.minX, y: frame.minY + high, width: frame.width, height: frame.height - high - low)
+                        : Rect(x: frame.minX + low, y: frame.minY, width: frame.width - low - high, height: frame.height)
+    }
+
     /// The bar in `frame`, vertical or horizontal as its placement says (never guessed from the
     /// frame: a bar beside a very flat body is still vertical).
     func draw(in frame: Rect, vertical: Bool) throws -> [SceneItem] {
@@ -36,9 +44,7 @@ struct ColorbarDrawer {
     }
 
     private func drawVertical(in frame: Rect) throws -> [SceneItem] {
-        let length = Self.triangleLength(for: frame, vertical: true)
-        let top = mapping.over == .clamp ? 0 : length, bottom = mapping.under == .clamp ? 0 : length
-        let bar = Rect(x: frame.minX, y: frame.minY + top, width: frame.width, height: frame.height - top - bottom)
+        let bar = Self.gradientFrame(in: frame, mapping: mapping, vertical: true)
         var items: [SceneItem] = [.gradient(GradientItem(frame: bar, colors: colors, direction: .bottomToTop))]
         // The outline runs around gradient and triangles as one shape, counter-clockwise from bottom left.
         var outline = [Point(x: bar.minX, y: bar.maxY)]
@@ -77,9 +83,7 @@ struct ColorbarDrawer {
     }
 
     private func drawHorizontal(in frame: Rect) throws -> [SceneItem] {
-        let length = Self.triangleLength(for: frame, vertical: false)
-        let right = mapping.over == .clamp ? 0 : length, left = mapping.under == .clamp ? 0 : length
-        let bar = Rect(x: frame.minX + left, y: frame.minY, width: frame.width - left - right, height: frame.height)
+        let bar = Self.gradientFrame(in: frame, mapping: mapping, vertical: false)
         var items: [SceneItem] = [.gradient(GradientItem(frame: bar, colors: colors, direction: .leftToRight))]
         var outline = [Point(x: bar.minX, y: bar.minY)]
         if case .extend(let color) = mapping.under {

@@ -8,7 +8,8 @@
 ///    wrap at spaces and after hyphens, cut with "…"). Text that wraps onto more lines makes its
 ///    component thicker, so measure and place again until nothing changes (at most a few rounds).
 /// 4. Draw cells, frames, ticks, labels and legends around the placed bodies, every colour through
-///    the one shared `ColorMapping`.
+///    the one shared `ColorMapping`; and note the data behind them for interactive outputs
+///    (`Scene.interaction`, see `InteractionBuilder`).
 /// 5. Check the result: no text leaves the canvas or collides with another item. A figure that does
 ///    not fit is an error that names what does not fit, never a broken figure.
 public struct FigureComposer: Sendable {
@@ -227,7 +228,9 @@ public struct FigureComposer: Sendable {
         if let legend, let area = placed.legendArea {
             items += try legend.draw(in: area, title: result.colorbarTitle)
         }
-        let scene = Scene(size: placed.size, background: theme.background, items: items)
+        let interaction = InteractionBuilder(composer: self, panels: panels)
+            .model(placed: placed, layoutPanels: result.request.panels, legend: legend)
+        let scene = Scene(size: placed.size, background: theme.background, items: items, interaction: interaction)
 
         // 5. Check.
         try SceneCheck.requireFits(scene)

@@ -98,6 +98,9 @@ struct LegendStack {
         }
     }
 
+    /// The shared colorbar's frame in `area`, or nil when the area holds none.
+    func colorbarFrame(in area: Rect) -> Rect? { showsColorbar ? bar(in: area) : nil }
+
     /// The colorbar's frame in `area`.
     private func bar(in area: Rect) -> Rect {
         placement == .right

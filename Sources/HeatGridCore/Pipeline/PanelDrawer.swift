@@ -173,8 +173,16 @@ struct PanelDrawer {
     /// The side component of the `k`-th annotation track.
     static func trackRole(_ k: Int) -> String { "track-\(k)" }
 
+    /// The frame of a panel's own colorbar (right of its body, as tall), or nil without one.
+    func colorbarFrame(placement: PanelPlacement, decorations: PanelDecorations) -> Rect? {
+        decorations.offset(of: "colorbar", on: .right, outer: placement.outer.contains(.right)).map { offset in
+            Rect(x: placement.body.maxX + offset + theme.colorbarPad / 2, y: placement.body.minY,
+                 width: theme.colorbarWidth, height: placement.body.height)
+        }
+    }
+
     /// Where `panel`'s cells lie in `body`, with the split's blocks and gaps.
-    private func cells(_ panel: Panel, _ body: Rect) -> CellFrames {
+    func cells(_ panel: Panel, _ body: Rect) -> CellFrames {
         CellFrames(body: body, rows: panel.matrix.rows, columns: panel.matrix.columns,
                   rowBlocks: composer.rowBlocks, columnBlocks: composer.columnBlocks)
     }
@@ -457,9 +465,7 @@ struct PanelDrawer {
                                                        top: bottom - height, role: "panel-title")))
                 bottom -= height
             }
-            if let offset = decorations.offset(of: "colorbar", on: .right, outer: placement.outer.contains(.right)) {
-                let bar = Rect(x: body.maxX + offset + theme.colorbarPad / 2, y: body.minY,
-                               width: theme.colorbarWidth, height: body.height)
+            if let bar = colorbarFrame(placement: placement, decorations: decorations) {
                 let ticks = ColorbarTicks(mapping: mappings[i], explicit: labels.colorbarTicks, format: labels.colorbarFormat)
                 items += try ColorbarDrawer(mapping: mappings[i], ticks: ticks, theme: theme, title: [],
                                             text: text).draw(in: bar, vertical: true)

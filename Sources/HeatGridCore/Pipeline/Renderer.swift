@@ -249,17 +249,19 @@ public struct Renderer: Sendable {
         try outputs.map { url in
             let format = url.pathExtension.lowercased()
             guard !format.isEmpty else {
-                throw HeatGridError.io(path: url.path, message: "output has no extension; use .png, .pdf or .svg")
+                throw HeatGridError.io(path: url.path, message: "output has no extension; use one of " + registry.backends.flatMap(\.formats).map { "." + $0 }.joined(separator: ", "))
             }
             return (url, format, try registry.backend(format: format))
         }
     }
 
     /// Draws `scene` into every output (format from each extension). All files are drawn in
-    /// memory first, then each is written atomically.
+    /// memory first, then each is written atomically. Backends get the registry as their
+    /// `BackendContext` (an HTML page embeds the registered SVG backend's drawing).
     public func write(_ scene: Scene, to outputs: [URL], options: RenderOptions) throws {
+        let context = BackendContext(registry: registry)
         let rendered = try backends(for: outputs).map { output in
-            (output.url, try output.backend.render(scene, format: output.format, options: options))
+            (output.url, try output.backend.render(scene, format: output.format, options: options, context: context))
         }
         for (url, bytes) in rendered { try AtomicFile.write(bytes, to: url) }
     }

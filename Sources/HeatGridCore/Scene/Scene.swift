@@ -7,11 +7,15 @@ public struct Scene: Sendable, Equatable, Codable {
     public var background: RGBA
     /// Items in drawing order.
     public var items: [SceneItem]
+    /// The data behind the cells (values, row and column names, colorbar scales), for outputs a
+    /// reader can explore (HTML); nil for scenes that are pictures only (a colormap sheet).
+    public var interaction: InteractionModel?
 
-    public init(size: Size, background: RGBA, items: [SceneItem] = []) {
+    public init(size: Size, background: RGBA, items: [SceneItem] = [], interaction: InteractionModel? = nil) {
         self.size = size
         self.background = background
         self.items = items
+        self.interaction = interaction
     }
 
     /// Every text item, in drawing order.

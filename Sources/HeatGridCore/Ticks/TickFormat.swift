@@ -30,6 +30,18 @@ public enum TickFormat: Sendable, Equatable {
         }
     }
 
+    /// The spec's spelling of this format ("auto", "plain", "sci", "si" or the printf pattern):
+    /// `TickFormat(spec: format.spec) == format`.
+    public var spec: String {
+        switch self {
+        case .automatic: "auto"
+        case .plain: "plain"
+        case .scientific: "sci"
+        case .si: "si"
+        case .printf(let pattern): pattern
+        }
+    }
+
     /// Labels for `values` in this format.
     public func labels(_ values: [Double]) -> [String] {
         switch self {
@@ -105,5 +117,21 @@ public enum TickFormat: Sendable, Equatable {
 
     private static func minus(_ text: String) -> String {
         text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
+    }
+}
+
+/// Encoded as its spec string (`"sci"`, `"%.2f"`).
+extension TickFormat: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let format = TickFormat(spec: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a tick format: \(text)"))
+        }
+        self = format
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(spec)
     }
 }
