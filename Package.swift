@@ -46,11 +46,13 @@ let package = Package(
         .target(name: "CairoBackend",
                 dependencies: ["HeatGridCore", "CCairo", "CFreeType", "CHarfBuzz", "CFontconfig", "CDeflate"],
                 path: "Plugins/CairoBackend"),
+        // .html: an interactive page around the registered SVG backend's drawing.
+        .target(name: "HTMLBackend", dependencies: ["HeatGridCore"], path: "Plugins/HTMLBackend"),
 
         // The public Swift API: the core plus every built-in plugin registered.
         .target(name: "HeatGrid",
                 dependencies: ["HeatGridCore", "CSVSource", "JSONSource", "NumPySource", "Scales", "Colormaps",
-                               "GridLayout", "Marks", "CairoBackend"],
+                               "GridLayout", "Marks", "CairoBackend", "HTMLBackend"],
                 path: "Sources/HeatGrid"),
         .executableTarget(name: "heatgrid",
                           dependencies: ["HeatGrid",
@@ -74,6 +76,7 @@ let package = Package(
         .testTarget(name: "ColormapsTests", dependencies: ["Colormaps", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "GridLayoutTests", dependencies: ["GridLayout", "TestSupport"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "TestSupport"]),
+        .testTarget(name: "HTMLBackendTests", dependencies: ["HTMLBackend", "HeatGrid", "TestSupport"]),
         // End to end: the Swift API and the `heatgrid` tool on real files.
         .testTarget(name: "HeatGridTests", dependencies: ["HeatGrid", "CairoBackend", "Colormaps", "heatgrid", "TestSupport"]),
     ]

@@ -4,6 +4,7 @@ import CSVSource
 import CairoBackend
 import Colormaps
 import GridLayout
+import HTMLBackend
 import JSONSource
 import Marks
 import NumPySource
@@ -11,8 +12,8 @@ import Scales
 
 extension PluginRegistry {
     /// A registry holding every built-in plugin: CSV, matrix and JSON sources, the linear scale,
-    /// the colormap library, the grid layouts, the marks and the Cairo backend (PNG, PDF, SVG) with its text
-    /// measurer. Built-ins register exactly as outside plugins do.
+    /// the colormap library, the grid layouts, the marks, the Cairo backend (PNG, PDF, SVG) with its text
+    /// measurer, and the HTML backend (an interactive page around the SVG). Built-ins register exactly as outside plugins do.
     public static var standard: PluginRegistry {
         var registry = PluginRegistry()
         registry.register(source: CSVSource())
@@ -25,6 +26,7 @@ extension PluginRegistry {
         for layout in GridLayout.all { registry.register(layout: layout) }
         for mark in Marks.all { registry.register(mark: mark) }
         BuiltInBackends.register(into: &registry)
+        registry.register(backend: HTMLBackend())
         return registry
     }
 }

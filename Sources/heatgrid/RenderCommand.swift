@@ -8,7 +8,7 @@ import HeatGrid
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render figure specs to PNG, PDF or SVG; the format comes from each file's extension.",
+        abstract: "Render figure specs to PNG, PDF, SVG or interactive HTML; the format comes from each file's extension.",
         discussion: """
             One spec: name its outputs with -o. Several specs (or folders of *.json specs): give --out-dir and
             --format; each spec becomes OUT-DIR/<spec name>.<format>, rendered in parallel on all cores.
@@ -17,13 +17,13 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "Figure specs (JSON) or folders of them. Data and theme paths in a spec are relative to it.")
     var specs: [String]
 
-    @Option(name: [.short, .customLong("output")], help: "Output file (.png, .pdf or .svg); repeat for several.")
+    @Option(name: [.short, .customLong("output")], help: "Output file (.png, .pdf, .svg or .html); repeat for several.")
     var outputs: [String] = []
 
     @Option(help: "Folder for batch outputs (several specs).")
     var outDir: String?
 
-    @Option(help: "Format of batch outputs: png, pdf or svg; repeat for several (default png).")
+    @Option(help: "Format of batch outputs: png, pdf, svg or html; repeat for several (default png).")
     var format: [String] = []
 
     @Option(help: "PNG resolution in dots per inch, written into the file (default: the spec's dpi, else 300).")
@@ -66,7 +66,7 @@ struct RenderCommand: ParsableCommand {
         guard !specs.isEmpty else { throw ValidationError("give a figure spec (JSON)") }
         if outDir == nil {
             guard specs.count == 1 else { throw ValidationError("several specs need --out-dir DIR (and --format)") }
-            guard !outputs.isEmpty else { throw ValidationError("give at least one output file with -o FILE.png|.pdf|.svg") }
+            guard !outputs.isEmpty else { throw ValidationError("give at least one output file with -o FILE.png|.pdf|.svg|.html") }
         } else if !outputs.isEmpty {
             throw ValidationError("use either -o FILE (one spec) or --out-dir DIR (several), not both")
         }
