@@ -13,11 +13,15 @@ TEST_PACKAGES = poppler-utils qpdf librsvg2-bin
 # never committed: numpy, pytest and the package from python/.
 PYTHON_PACKAGES = python3 python3-venv
 PYTHON_ENV = .build/python-venv
+# The HTML output's tests drive Debian's chromium headless through pip's playwright (in the same
+# virtual environment), told where the browser is: nothing is downloaded but the Python package.
+BROWSER_PACKAGES = chromium
+CHROMIUM ?= /usr/bin/chromium
 
 EXAMPLE = examples/cognitive-heads/figure.json
 DEMO_OUTPUTS = out/cognitive-heads.png out/cognitive-heads.pdf out/cognitive-heads.svg
 
-.PHONY: demo test python-test deps test-deps python-deps build release install uninstall bench clean
+.PHONY: demo test python-test browser-test deps test-deps python-deps browser-deps build release install uninstall bench clean
 
 deps:
 	@scripts/ensure-apt-packages $(BUILD_PACKAGES)
@@ -27,6 +31,9 @@ test-deps: deps
 
 python-deps:
 	@scripts/ensure-apt-packages $(PYTHON_PACKAGES)
+
+browser-deps: python-deps
+	@scripts/ensure-apt-packages $(BROWSER_PACKAGES)
 
 build: deps
 	$(SWIFT) build
@@ -50,6 +57,7 @@ test: test-deps python-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory python-test
+	@$(MAKE) --no-print-directory browser-test
 
 # The Python package (python/) against the debug binary.
 python-test: python-deps build $(PYTHON_ENV)/bin/pytest
@@ -60,6 +68,14 @@ python-test: python-deps build $(PYTHON_ENV)/bin/pytest
 $(PYTHON_ENV)/bin/pytest:
 	$(PYTHON) -m venv $(PYTHON_ENV)
 	$(PYTHON_ENV)/bin/pip install -q numpy pytest
+
+# The interactive HTML output (Tests/Browser/) in headless chromium, against the debug binary.
+browser-test: browser-deps build $(PYTHON_ENV)/bin/playwright
+	HEATGRID_BIN="$$($(SWIFT) build --show-bin-path)/heatgrid" CHROMIUM="$(CHROMIUM)" \
+		$(PYTHON_ENV)/bin/python -m pytest -q Tests/Browser
+
+$(PYTHON_ENV)/bin/playwright: $(PYTHON_ENV)/bin/pytest
+	$(PYTHON_ENV)/bin/pip install -q playwright
 
 bench: release
 	bench/compare.sh

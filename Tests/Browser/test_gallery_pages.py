@@ -1,0 +1,50 @@
+"""Every example as a page: it opens without errors or requests, every panel answers a hover with
+its title and the cell's names, every colorbar highlights a band; reordered rows and columns
+name the data's own keys, whose values the tooltip gives."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import REPO, shortest
+
+SPECS = sorted((REPO / "examples" / "gallery").glob("*.json")) + [REPO / "examples" / "cognitive-heads" / "figure.json"]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda path: path.stem)
+def test_every_example_page_answers(open_page, render, spec):
+    page = open_page(render(spec, spec.stem))
+    model = page.model
+    assert model["panels"], "the page knows the figure's panels"
+    for panel in model["panels"]:
+        row, column = panel["rows"] // 2, panel["columns"] // 2
+        lines = page.hover_cell(panel, row, column)
+        if panel["title"]:
+            assert lines[0] == panel["title"]
+            lines = lines[1:]
+        row_name = panel["rowLabels"][row] if panel.get("rowLabels") else str(row)
+        column_name = panel["columnLabels"][column] if panel.get("columnLabels") else str(column)
+        assert lines[0] == f"{model['rowName']} {row_name}, {model['columnName']} {column_name}"
+        assert lines[1].startswith(model["valueName"] + ": ")
+    for k, _ in enumerate(model["colorbars"]):
+        page.page.mouse.move(*page.bar_point(k, 0.5))
+        page.settle()
+        assert re.match(r"\d+ cells? with ", page.status()), page.status()
+    page.page.mouse.move(2, 2)
+    assert page.requests == [page.url]
+    assert page.errors == []
+
+
+def test_clustered_rows_and_columns_name_the_data_keys(open_page, render, flagship_heads):
+    """Rows and columns drawn in cluster order: the tooltip names the original layer and head, and
+    gives that cell's value."""
+    page = open_page(render(REPO / "examples" / "gallery" / "clustered-heads.json", "clustered"))
+    panel = page.panel("Retrieval")
+    assert panel.get("rowLabels") and panel["rowLabels"] != [str(k) for k in range(32)], "the rows are reordered"
+    for row, column in [(0, 0), (5, 17), (31, 31), (12, 3)]:
+        lines = page.hover_cell(panel, row, column)
+        layer, head = re.fullmatch(r"Layer (\d+), Head (\d+)", lines[1]).groups()
+        assert (layer, head) == (panel["rowLabels"][row], panel["columnLabels"][column])
+        assert lines[2] == f"Heads Importance: {shortest(flagship_heads['Retrieval'][int(layer), int(head)])}"
