@@ -19,7 +19,7 @@ BROWSER_PACKAGES = chromium
 CHROMIUM ?= /usr/bin/chromium
 
 EXAMPLE = examples/cognitive-heads/figure.json
-DEMO_OUTPUTS = out/cognitive-heads.png out/cognitive-heads.pdf out/cognitive-heads.svg
+DEMO_OUTPUTS = out/cognitive-heads.png out/cognitive-heads.pdf out/cognitive-heads.svg out/cognitive-heads.html
 
 .PHONY: demo test python-test browser-test deps test-deps python-deps browser-deps build release install uninstall bench clean
 

@@ -4,6 +4,7 @@ name the data's own keys, whose values the tooltip gives."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -48,3 +49,19 @@ def test_clustered_rows_and_columns_name_the_data_keys(open_page, render, flagsh
         layer, head = re.fullmatch(r"Layer (\d+), Head (\d+)", lines[1]).groups()
         assert (layer, head) == (panel["rowLabels"][row], panel["columnLabels"][column])
         assert lines[2] == f"Heads Importance: {shortest(flagship_heads['Retrieval'][int(layer), int(head)])}"
+
+
+def test_categories_show_their_names(open_page, render, tmp_path):
+    """A categorical scale: the tooltip names the cell's category, as the legend does."""
+    calls = {("g0", "c0"): "up", ("g0", "c1"): "n.s.", ("g1", "c0"): "down", ("g1", "c1"): "up"}
+    (tmp_path / "calls.csv").write_text("gene,condition,call\n" + "".join(f"{g},{c},{v}\n" for (g, c), v in calls.items()))
+    spec = tmp_path / "calls.json"
+    spec.write_text(json.dumps({"title": "calls", "data": {"path": "calls.csv", "row": "gene", "column": "condition", "value": "call"},
+                                "scale": {"type": "categorical", "colors": {"up": "#d62728", "down": "#1f77b4", "n.s.": "#cccccc"}},
+                                "size": {"width": "90mm", "height": "60mm"}}))
+    page = open_page(render(spec, "calls"))
+    panel = page.model["panels"][0]
+    for (gene, condition), call in calls.items():
+        row, column = panel["rowLabels"].index(gene), panel["columnLabels"].index(condition)
+        assert page.hover_cell(panel, row, column)[-2:] == [f"Gene {gene}, Condition {condition}", f"Call: {call}"]
+    assert page.errors == []
