@@ -14,7 +14,6 @@ import base64
 import csv
 import json
 import os
-import re
 import subprocess
 from pathlib import Path
 
@@ -79,11 +78,10 @@ def read_long_csv(path: Path, panel: str, row: str, column: str, value: str) -> 
 
 @pytest.fixture(scope="session")
 def viridis() -> np.ndarray:
-    """The tool's viridis table (256 x 3, 0..255), read from its generated Swift source."""
-    source = (REPO / "Plugins" / "Colormaps" / "Tables" / "ViridisTable.swift").read_text()
-    numbers = [float(n) for n in re.findall(r"\b\d\.\d{6}\b", source)]
-    assert len(numbers) == 256 * 3
-    return np.round(np.array(numbers).reshape(256, 3) * 255)
+    """matplotlib's viridis (256 x 3, 0..255), from viridis.csv beside this file."""
+    table = np.loadtxt(Path(__file__).with_name("viridis.csv"), delimiter=",", comments="#")
+    assert table.shape == (256, 3)
+    return table
 
 
 def viridis_index(value: float, domain: float) -> int:
