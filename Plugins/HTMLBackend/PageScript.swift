@@ -14,6 +14,9 @@ enum PageScript {
           const root = document.querySelector(".hg"), figure = $("hg-figure"), svg = figure.querySelector("svg");
           const overlay = $("hg-overlay"), tooltip = $("hg-tooltip"), status = $("hg-status"), back = $("hg-back");
           const help = status.textContent;
+          // An SVG's own <title> would pop up as the browser's tooltip over the figure: the page's
+          // title and the figure's aria-label already say it.
+          for (const title of svg.querySelectorAll(":scope > title")) title.remove();
           const whole = [0, 0, model.width, model.height];
           let view = whole;      // the part of the scene shown: [x, y, width, height] in points
           let enlarged = null;   // the enlarged panel's index
