@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import tempfile
 from pathlib import Path
@@ -15,7 +16,8 @@ class Figure:
     """A figure of ``data`` (as for :func:`heatgrid.render`) with the spec ``sections``.
 
     The data are checked when the figure is made; each :meth:`save` or display draws it anew
-    with the heatgrid tool. In Jupyter the figure shows itself as SVG (PNG as a fallback).
+    with the heatgrid tool. In Jupyter the figure shows itself as its interactive HTML page
+    (tooltips, colorbar bands, zoom), with SVG and PNG as fallbacks.
     """
 
     def __init__(self, data: Any, /, *, titles: Optional[Sequence[str]] = None,
@@ -27,15 +29,22 @@ class Figure:
         self.column_labels = column_labels
 
     def save(self, path: PathLike) -> Path:
-        """Writes the figure to ``path`` (its extension, ``.png``, ``.pdf`` or ``.svg``, picks the
-        format) and returns the path. Raises :class:`heatgrid.HeatGridError` as ``render`` does."""
+        """Writes the figure to ``path`` (its extension, ``.png``, ``.pdf``, ``.svg`` or ``.html``,
+        picks the format) and returns the path. Raises :class:`heatgrid.HeatGridError` as ``render`` does."""
         return render_data(self.data, [path], self.sections,
                            row_labels=self.row_labels, column_labels=self.column_labels)[0]
 
     def to_bytes(self, format: str) -> bytes:
-        """The figure drawn as ``format`` (``"png"``, ``"pdf"`` or ``"svg"``), as the file's bytes."""
+        """The figure drawn as ``format`` (``"png"``, ``"pdf"``, ``"svg"`` or ``"html"``), as the file's bytes."""
         with tempfile.TemporaryDirectory(prefix="heatgrid-") as folder:
             return self.save(os.path.join(folder, f"figure.{format}")).read_bytes()
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich view: the interactive page, isolated in an iframe (``srcdoc``) so its
+        script and styles stay its own and it needs no file or server."""
+        page = self.to_bytes("html").decode("utf-8")
+        return ('<iframe srcdoc="' + html.escape(page, quote=True) + '" title="HeatGrid figure" '
+                'style="width: 100%; aspect-ratio: 2 / 1; min-height: 320px; border: 0"></iframe>')
 
     def _repr_svg_(self) -> str:
         """Jupyter's SVG view of the figure."""

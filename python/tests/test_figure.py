@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -41,8 +42,14 @@ def test_jupyter_views_are_the_rendered_files(workdir, binary, figure):
     png = figure._repr_png_()
     figure.save("fig.png")
     assert png == Path("fig.png").read_bytes()
-    assert getattr(figure, "_repr_html_", lambda: None)() is None
-    assert sorted(p.name for p in Path().iterdir()) == ["fig.png", "fig.svg"]
+    # The rich view: the interactive page, whole, in an iframe's srcdoc.
+    view = figure._repr_html_()
+    assert view.startswith('<iframe srcdoc="') and view.endswith("</iframe>")
+    figure.save("fig.html")
+    page = Path("fig.html").read_text(encoding="utf-8")
+    srcdoc = view[len('<iframe srcdoc="'):view.index('" title=')]
+    assert html.unescape(srcdoc) == page and '"' not in srcdoc
+    assert sorted(p.name for p in Path().iterdir()) == ["fig.html", "fig.png", "fig.svg"]
 
 
 def test_the_data_are_checked_when_the_figure_is_made():
