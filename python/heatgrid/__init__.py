@@ -8,10 +8,10 @@ The figures are drawn by the ``heatgrid`` binary (``make install`` in the HeatGr
 repository), found through the ``HEATGRID_BIN`` environment variable or on ``PATH``.
 """
 
-from .errors import BinaryNotFoundError, HeatGridError
+from .errors import BinaryNotFoundError, HeatGridError, HeatGridWarning
 from .figure import Figure
 from .rendering import render
 from .tool import find_binary
 
-__all__ = ["render", "Figure", "HeatGridError", "BinaryNotFoundError", "find_binary"]
+__all__ = ["render", "Figure", "HeatGridError", "HeatGridWarning", "BinaryNotFoundError", "find_binary"]
 __version__ = "0.1.0"

@@ -43,3 +43,7 @@ class HeatGridError(Exception):
 
 class BinaryNotFoundError(HeatGridError):
     """The heatgrid binary is neither named by ``HEATGRID_BIN`` nor on ``PATH``."""
+
+
+class HeatGridWarning(UserWarning):
+    """Something the tool drew but warns about: a colormap that is not perceptually uniform."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import warnings
 from typing import Optional, Sequence
 
-from .errors import BinaryNotFoundError, HeatGridError
+from .errors import BinaryNotFoundError, HeatGridError, HeatGridWarning
 
 #: The environment variable naming the binary; it wins over ``PATH``.
 BINARY_VARIABLE = "HEATGRID_BIN"
@@ -48,4 +49,11 @@ def run_tool(binary: str, arguments: Sequence[str], spec_path: Optional[str] = N
     stderr = done.stderr.decode("utf-8", errors="replace")
     if done.returncode != 0:
         raise HeatGridError.from_tool(done.returncode, stderr, spec_path)
+    # The tool's warnings (a colormap that is not perceptually uniform) become Python warnings.
+    for line in stderr.splitlines():
+        if line.startswith("heatgrid: warning: "):
+            message = line[len("heatgrid: warning: "):]
+            if spec_path and message.startswith(spec_path + ": "):
+                message = message[len(spec_path) + 2:]
+            warnings.warn(message, HeatGridWarning, stacklevel=3)
     return done.stdout.decode("utf-8", errors="replace")

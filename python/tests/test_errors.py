@@ -102,3 +102,14 @@ def test_the_binary_is_found_on_path(workdir, monkeypatch, binary, heads):
     assert heatgrid.find_binary() == str(workdir / "bin" / "heatgrid")
     heatgrid.render(heads, "x.png")
     assert Path("x.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_tools_warnings_become_python_warnings(workdir, binary, heads):
+    # jet's lightness turns back: the tool draws it and warns; uniform viridis draws silently.
+    with pytest.warns(heatgrid.HeatGridWarning, match=r"colormap 'jet' is not perceptually uniform") as caught:
+        heatgrid.render(heads, "jet.png", colormap="jet")
+    assert Path("jet.png").exists() and not str(caught[0].message).startswith("/")
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        heatgrid.render(heads, "viridis.png", colormap="viridis")
