@@ -38,8 +38,7 @@ struct RegionMark: Mark {
         // The block in each panel it applies to: drawn positions from the first key to the last.
         var blocks: [Int: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)] = [:]
         for (i, panel) in panels.enumerated() where title == nil || panel.title == title {
-            func span(_ keys: [String], _ names: [String]?, count: Int, axis: String) throws -> ClosedRange<Int> {
-                let names = names ?? (0..<count).map(String.init)
+            func span(_ keys: [String], _ names: [String], axis: String) throws -> ClosedRange<Int> {
                 let positions = try keys.map { key -> Int in
                     guard let k = names.firstIndex(of: key) else {
                         throw context.error(axis, "panel '\(panel.title)' is \(panel.matrix.rows)x\(panel.matrix.columns) and has no \(axis == "rows" ? "row" : "column") '\(key)'")
@@ -48,8 +47,7 @@ struct RegionMark: Mark {
                 }
                 return positions.min()!...positions.max()!
             }
-            blocks[i] = (try span(rowKeys, panel.rowLabels, count: panel.matrix.rows, axis: "rows"),
-                         try span(columnKeys, panel.columnLabels, count: panel.matrix.columns, axis: "columns"))
+            blocks[i] = (try span(rowKeys, panel.rowKeys, axis: "rows"), try span(columnKeys, panel.columnKeys, axis: "columns"))
         }
         return Prepared(blocks: blocks, label: try context.option("label", as: String.self),
                         color: try context.option("color") ?? context.theme.textColor,

@@ -71,8 +71,8 @@ public struct CellSelection: Sendable, Equatable {
                 var s = empty(panel)
                 guard title == nil || panel.title == title else { return s }
                 for cell in cells {
-                    let r = try index(of: cell[0], in: panel.rowLabels, count: panel.matrix.rows, axis: "row", panel: panel, fail: fail)
-                    let c = try index(of: cell[1], in: panel.columnLabels, count: panel.matrix.columns, axis: "column", panel: panel, fail: fail)
+                    let r = try index(of: cell[0], in: panel.rowKeys, axis: "row", panel: panel, fail: fail)
+                    let c = try index(of: cell[1], in: panel.columnKeys, axis: "column", panel: panel, fail: fail)
                     s.insert(row: r, column: c)
                 }
                 return s
@@ -86,9 +86,9 @@ public struct CellSelection: Sendable, Equatable {
     }
 
     /// The drawn position of the row (column) named `key`: its name, or for an unnamed axis its index.
-    private static func index(of key: String, in names: [String]?, count: Int, axis: String, panel: Panel,
+    private static func index(of key: String, in names: [String], axis: String, panel: Panel,
                               fail: (String) -> HeatGridError) throws -> Int {
-        let names = names ?? (0..<count).map(String.init)
+        let count = names.count
         if let i = names.firstIndex(of: key) { return i }
         if let n = Int(key), names.allSatisfy({ Int($0) != nil }) {
             throw fail("\(axis) \(n) is outside panel '\(panel.title)', which has \(count) \(axis)s (0 to \(count - 1))")

@@ -19,8 +19,7 @@ public enum SecondMatrix {
                 throw fail("panel '\(panel.title)' is \(o.rows)x\(o.columns), the data's is \(m.rows)x\(m.columns)")
             }
             // Drawn names (the data's order may have changed) to the second file's positions.
-            func positions(_ drawnNames: [String]?, _ otherNames: [String]?, count: Int, axis: String) throws -> [Int] {
-                let want = drawnNames ?? (0..<count).map(String.init), have = otherNames ?? (0..<count).map(String.init)
+            func positions(_ want: [String], _ have: [String], axis: String) throws -> [Int] {
                 var index: [String: Int] = [:]
                 for (i, name) in have.enumerated() where index[name] == nil { index[name] = i }
                 return try want.enumerated().map { k, name in
@@ -30,8 +29,8 @@ public enum SecondMatrix {
                     return i
                 }
             }
-            let rows = try positions(panel.rowLabels, other.rowLabels, count: m.rows, axis: "row")
-            let columns = try positions(panel.columnLabels, other.columnLabels, count: m.columns, axis: "column")
+            let rows = try positions(panel.rowKeys, other.rowKeys, axis: "row")
+            let columns = try positions(panel.columnKeys, other.columnKeys, axis: "column")
             var values: [Double] = []
             values.reserveCapacity(m.rows * m.columns)
             for r in rows { for c in columns { values.append(o[r, c]) } }

@@ -12,6 +12,12 @@ public struct Panel: Sendable, Equatable {
     /// `matrix.columns` names.
     public var columnLabels: [String]?
 
+    /// The rows' keys as text, row 0 first: their names, or for rows known by index their
+    /// indices ("0", "1", ...): how side files, selections and second matrices name them.
+    public var rowKeys: [String] { rowLabels ?? (0..<matrix.rows).map(String.init) }
+    /// The columns' keys as text (see `rowKeys`).
+    public var columnKeys: [String] { columnLabels ?? (0..<matrix.columns).map(String.init) }
+
     /// A panel; labels, when given, must name every row (column) of `matrix`.
     public init(title: String, matrix: Matrix, rowLabels: [String]? = nil, columnLabels: [String]? = nil) {
         precondition(rowLabels.map { $0.count == matrix.rows } ?? true,

@@ -94,7 +94,7 @@ public enum AxisOrdering {
         guard counts.count == 1, let count = counts.first else {
             throw fail(spec.split != nil ? "split" : "order", "the panels have different numbers of \(axis.rawValue) (\(counts.sorted().map(String.init).joined(separator: ", "))), so no one \(spec.split != nil ? "split" : "order") fits them all")
         }
-        let names = dataset.panels[0].rowLabels ?? (0..<count).map(String.init)
+        let names = dataset.panels[0].rowKeys
 
         // A tree cut into k clusters: cluster all rows, then the clusters are runs of its leaf order.
         if case .count(let k) = spec.split, spec.order == .cluster {
@@ -236,7 +236,7 @@ public enum AxisOrdering {
             }
             return ((0..<count).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.map { members[$0] }, nil)
         case .keys(let keys):
-            let all = dataset.panels[0].rowLabels ?? (0..<dataset.panels[0].matrix.rows).map(String.init)
+            let all = dataset.panels[0].rowKeys
             var position: [String: Int] = [:]
             for (i, name) in all.enumerated() where position[name] == nil { position[name] = i }
             let inGroup = Set(members)
@@ -273,7 +273,7 @@ public enum AxisOrdering {
         var values = [Double]()
         values.reserveCapacity(m.rows * m.columns)
         for r in order { for c in 0..<m.columns { values.append(m[r, c]) } }
-        let names = panel.rowLabels ?? (0..<m.rows).map(String.init)
+        let names = panel.rowKeys
         return Panel(title: panel.title, matrix: Matrix(rows: m.rows, columns: m.columns, values: values),
                      rowLabels: order.map { names[$0] }, columnLabels: panel.columnLabels)
     }

@@ -443,8 +443,7 @@ struct PanelDrawer {
             for (k, track) in composer.tracks.enumerated() {
                 guard let offset = decorations.offset(of: Self.trackRole(k), on: track.side, outer: placement.outer.contains(track.side))
                 else { continue }
-                let keys = track.alongRows ? panel.rowLabels ?? (0..<matrix.rows).map(String.init)
-                                           : panel.columnLabels ?? (0..<matrix.columns).map(String.init)
+                let keys = track.alongRows ? panel.rowKeys : panel.columnKeys
                 items += TrackDrawer(track: track, theme: theme).items(grid: grid, keys: keys, offset: offset)
             }
             for mark in composer.marks {

@@ -180,10 +180,10 @@ public struct Renderer: Sendable {
         let size = Size(width: width, height: spec.size.height.points(dpi: dpi) ?? 2 * width)
         let (scene, layout) = try composer.compose(size: size, autoHeight: spec.size.height == .auto)
         var figure = Figure(scene: scene, layout: layout, dataset: dataset, mappings: mappings)
-        // Categories are told apart by hue, not lightness: only scales of numbers are audited.
+        // The colormap the cells are drawn with (not read again); categories are told apart by
+        // hue, not lightness: only scales of numbers are audited.
         if mappings[0].scale.categories == nil,
-           let warning = ColormapAudit.warning(for: try colormap(spec.colormap, relativeTo: baseURL),
-                                               available: Set(registry.colormaps.keys)) {
+           let warning = ColormapAudit.warning(for: mappings[0].colormap, available: Set(registry.colormaps.keys)) {
             figure.warnings.append(warning)
         }
         return figure
@@ -228,8 +228,7 @@ public struct Renderer: Sendable {
     private func tracks(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String, baseURL: URL?,
                         dpi: Double) throws -> [AnnotationTrack] {
         let first = dataset.panels[0]
-        let axes = [("rows", spec.rows.tracks, first.rowLabels ?? (0..<first.matrix.rows).map(String.init)),
-                    ("columns", spec.columns.tracks, first.columnLabels ?? (0..<first.matrix.columns).map(String.init))]
+        let axes = [("rows", spec.rows.tracks, first.rowKeys), ("columns", spec.columns.tracks, first.columnKeys)]
         return try axes.flatMap { name, specs, keys in
             try specs.enumerated().map { index, track in
                 try AnnotationTrack.load(track, index: index, axisName: name, keys: keys, baseURL: baseURL, specFile: specFile,
