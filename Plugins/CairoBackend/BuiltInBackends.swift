@@ -1,10 +1,9 @@
 import HeatGridCore
 
-/// Registers the Cairo backend and its text measurer (the layout must measure text with the
-/// same fonts and shaping that draw it).
+/// Registers the Cairo backend, which brings its text measurer (the layout must measure text
+/// with the same fonts and shaping that draw it).
 public enum BuiltInBackends {
     public static func register(into registry: inout PluginRegistry) {
         registry.register(backend: CairoBackend())
-        registry.textMeasurer = FontTextMeasurer()
     }
 }

@@ -8,6 +8,8 @@ import HeatGridCore
 /// from the same fonts and shaping, or with `RenderOptions.svgText == .text` editable `<text>`.
 public struct CairoBackend: Backend {
     public let formats = ["png", "pdf", "svg"]
+    /// HarfBuzz shaping with the fonts this backend draws with.
+    public var textMeasurer: (any TextMeasurer)? { FontTextMeasurer() }
 
     public let summary = "PNG and PDF through Cairo, SVG written from the scene, text shaped by HarfBuzz (its options: the spec's svg section)"
     public let options = [

@@ -127,18 +127,29 @@ func inkColumns(_ png: [UInt8], box: Rect) throws -> [Int: Int] {
     @Test func aThemeFontFileSuppliesTheFamily() throws {
         let bundled = repositoryRoot.appendingPathComponent("fonts/DejaVuSans.ttf").path
         let bold = repositoryRoot.appendingPathComponent("fonts/DejaVuSans-Bold.ttf").path
-        // A resolver of its own, so other tests keep the machine's fonts.
         let resolver = try FontResolver()
         #expect(try resolver.resolve(family: "DejaVu Sans", bold: false).path != bundled)
         #expect(try resolver.resolve(family: "DejaVu Sans", bold: false, files: [bundled, bold]).path == bundled)
         #expect(try resolver.resolve(family: "DejaVu Sans", bold: true, files: [bundled, bold]).path == bold)
+        // The theme's files stay out of the installed fonts' lookups.
+        #expect(try resolver.resolve(family: "DejaVu Sans", bold: false).path != bundled)
         #expect {
             try resolver.resolve(family: "DejaVu Serif", bold: false, files: [bundled])
         } throws: { "\($0)".contains("holds 'DejaVu Sans', not the theme's fontFamily 'DejaVu Serif'") }
         let notAFont = temporaryFile("bad.ttf")
         try Data("not a font".utf8).write(to: notAFont)
         #expect(throws: HeatGridError.self) { try resolver.resolve(family: "X", bold: false, files: [notAFont.path]) }
-        // (The shared library's use of ThemeFonts is tested end to end, in a process of its own:
-        // registering a file here would change the fonts of the other tests in this process.)
+    }
+
+    @Test func theFontFileTravelsInTheFontSpec() throws {
+        let bundled = repositoryRoot.appendingPathComponent("fonts/DejaVuSans.ttf").path
+        // Two requests in one process, one with the theme's file and one without, each get their own.
+        let fromFile = try FontLibrary.shared.face(for: FontSpec(family: "DejaVu Sans", size: 8, file: bundled))
+        let installed = try FontLibrary.shared.face(for: FontSpec(family: "DejaVu Sans", size: 8))
+        #expect(fromFile.match.path == bundled)
+        #expect(installed.match.path != bundled)
+        var theme = Theme.paper
+        theme.fontFile = bundled
+        #expect(theme.font(size: 7) == FontSpec(family: "DejaVu Sans", size: 7, file: bundled))
     }
 }

@@ -69,7 +69,7 @@ final class FontLibrary: @unchecked Sendable {
     /// The face for `font`'s family and weight; throws when the family is not installed (or not in
     /// the font file a theme gave for it).
     func face(for font: FontSpec) throws -> FontFace {
-        let themeFiles = Self.themeFiles(for: font.family)
+        let themeFiles = Self.themeFiles(for: font)
         let key = "\(font.family)|\(font.bold)|\(themeFiles.joined(separator: "|"))"
         lock.lock()
         defer { lock.unlock() }
@@ -94,9 +94,11 @@ final class FontLibrary: @unchecked Sendable {
         return face
     }
 
-    /// The font files themes registered for `family`.
-    private static func themeFiles(for family: String) -> [String] {
-        ThemeFonts.registrations.filter { $0.family.caseInsensitiveCompare(family) == .orderedSame }.map(\.path)
+    /// The theme's font file `font` asks for, absolute (a relative one is taken from the working folder).
+    private static func themeFiles(for font: FontSpec) -> [String] {
+        guard let file = font.file else { return [] }
+        let path = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+        return [URL(fileURLWithPath: path).standardizedFileURL.path]
     }
 
     private func resolverLocked() throws -> FontResolver {

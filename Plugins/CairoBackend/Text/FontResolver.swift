@@ -5,8 +5,10 @@ import HeatGridCore
 /// Finds font files with fontconfig. fontconfig never says "not found": it returns its best
 /// fallback, so the matched family is compared with the one asked for.
 ///
-/// One configuration serves the process (loading it reads the font caches); it is not
-/// thread-safe, so `FontLibrary` calls a resolver only under its lock.
+/// One configuration of the installed fonts serves the process (loading it reads the font caches);
+/// themes' font files go into a configuration of their own, so a theme's file never changes what
+/// another figure's installed family resolves to. Neither is thread-safe, so `FontLibrary` calls
+/// a resolver only under its lock.
 final class FontResolver {
     struct Match: Sendable, Hashable {
         var path: String
@@ -15,7 +17,9 @@ final class FontResolver {
     }
 
     private let config: OpaquePointer
-    /// Font files added to the configuration as application fonts.
+    /// The themes' font files (application fonts of an otherwise empty configuration), made at first use.
+    private var themeConfig: OpaquePointer?
+    /// Font files added to `themeConfig`.
     private var applicationFiles: Set<String> = []
 
     init() throws {
@@ -25,7 +29,10 @@ final class FontResolver {
         self.config = config
     }
 
-    deinit { FcConfigDestroy(config) }
+    deinit {
+        FcConfigDestroy(config)
+        if let themeConfig { FcConfigDestroy(themeConfig) }
+    }
 
     /// The file for `family` (bold or regular). With `files` (a theme's `fontFile`), the family is
     /// taken from those files only, so the figure does not depend on the machine's fonts; without,
@@ -94,6 +101,11 @@ final class FontResolver {
     // MARK: - Theme font files
 
     private func resolve(family: String, bold: Bool, inFiles files: [String]) throws -> Match {
+        if themeConfig == nil {
+            guard let made = FcConfigCreate() else { throw HeatGridError.layout(message: "fontconfig could not be initialised") }
+            themeConfig = made
+        }
+        let config = themeConfig!
         for file in files where !applicationFiles.contains(file) {
             guard FcConfigAppFontAddFile(config, file) != 0 else {
                 throw HeatGridError.io(path: file, message: "fontconfig cannot read this font file (.ttf, .otf or .ttc expected)")

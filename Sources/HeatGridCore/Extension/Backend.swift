@@ -33,9 +33,15 @@ public struct RenderOptions: Sendable, Equatable {
 /// A backend may build on another format's drawing (the HTML page embeds the SVG): it implements
 /// `render(_:format:options:context:)` and asks `context` for the other format, so it uses
 /// whichever backend is registered for it. The pipeline (`Renderer.write`) always calls that form.
+///
+/// A backend that draws text brings the measurer whose metrics match its drawing (`textMeasurer`):
+/// the layout measures every label with it, so text drawn later fits the room it was given.
 public protocol Backend: PluginDescribing {
     /// File formats it writes, as lower-case extensions ("png", "pdf", "svg").
     var formats: [String] { get }
+    /// Measures text exactly as this backend draws it; nil (the default) for a backend that draws
+    /// no text of its own (the HTML page shows the SVG backend's drawing).
+    var textMeasurer: (any TextMeasurer)? { get }
     /// Draws `scene` in `format`.
     func render(_ scene: Scene, format: String, options: RenderOptions) throws -> [UInt8]
     /// Draws `scene` in `format`, with the other registered backends at hand. The default ignores
@@ -44,6 +50,8 @@ public protocol Backend: PluginDescribing {
 }
 
 extension Backend {
+    public var textMeasurer: (any TextMeasurer)? { nil }
+
     public func render(_ scene: Scene, format: String, options: RenderOptions, context: BackendContext) throws -> [UInt8] {
         try render(scene, format: format, options: options)
     }

@@ -109,7 +109,7 @@ public struct MarkText: Sendable {
     }
 
     /// The theme's font at `size` points (the tick labels' size by default).
-    public func font(size: Double? = nil) -> FontSpec { FontSpec(family: theme.fontFamily, size: size ?? theme.tickLabelSize) }
+    public func font(size: Double? = nil) -> FontSpec { theme.font(size: size ?? theme.tickLabelSize) }
 
     /// The extent of `string` in `font`.
     public func measure(_ string: String, font: FontSpec) throws -> Size {

@@ -7,11 +7,11 @@ struct MarkLegend: LegendEntry {
     let size: Size
     private let lineHeight: Double
 
-    private var font: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
+    private var font: FontSpec { theme.font(size: theme.tickLabelSize) }
 
     init(swatch: LegendSwatch, label: String, theme: Theme, measurer: any TextMeasurer) throws {
         self.swatch = swatch; self.label = label; self.theme = theme
-        let font = FontSpec(family: theme.fontFamily, size: theme.tickLabelSize)
+        let font = theme.font(size: theme.tickLabelSize)
         lineHeight = try measurer.measure("Hg", font: font).height
         var swatchWidth = lineHeight
         if case .symbol(let symbol) = swatch { swatchWidth = max(lineHeight, try measurer.measure(symbol, font: font).width) }

@@ -28,7 +28,7 @@ struct CellAnnotator {
     func annotate(_ matrix: Matrix, mapping: ColorMapping, box: Rect, largest: Double) throws -> [SceneItem] {
         let texts = labels(matrix.values, largest: largest)
         let cellWidth = box.width / Double(matrix.columns), cellHeight = box.height / Double(matrix.rows)
-        var font = FontSpec(family: theme.fontFamily, size: spec.size ?? theme.tickLabelSize)
+        var font = theme.font(size: spec.size ?? theme.tickLabelSize)
         var widths: [String: Double] = [:]
         for label in Set(texts) where !label.isEmpty { widths[label] = try measurer.measure(label, font: font).width }
         let height = try measurer.measure("0", font: font).height

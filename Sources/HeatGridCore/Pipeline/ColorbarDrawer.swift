@@ -10,8 +10,8 @@ struct ColorbarDrawer {
     let title: [String]
     let text: TextPlacer
 
-    private var tickFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
-    private var titleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.axisTitleSize) }
+    private var tickFont: FontSpec { theme.font(size: theme.tickLabelSize) }
+    private var titleFont: FontSpec { theme.font(size: theme.axisTitleSize) }
 
     /// Length of an extend triangle for a bar of `frame` (matplotlib's extendfrac, about 5%).
     static func triangleLength(for frame: Rect, vertical: Bool) -> Double {

@@ -20,9 +20,9 @@ public struct ColormapSheet: Sendable {
 
     /// The sheet's scene, `width` points wide and as tall as its groups need.
     public func scene(width: Double = 720) throws -> Scene {
-        let nameFont = FontSpec(family: theme.fontFamily, size: theme.axisTitleSize)
-        let headingFont = FontSpec(family: theme.fontFamily, size: theme.titleSize, bold: true)
-        let titleFont = FontSpec(family: theme.fontFamily, size: theme.titleSize + 2, bold: true)
+        let nameFont = theme.font(size: theme.axisTitleSize)
+        let headingFont = theme.font(size: theme.titleSize, bold: true)
+        let titleFont = theme.font(size: theme.titleSize + 2, bold: true)
         let text = TextPlacer(measurer: measurer, color: theme.textColor)
         let entries = catalog.entries
         let nameWidth = try entries.map { try measurer.measure($0.colormap.name, font: nameFont).width }.max() ?? 0

@@ -26,8 +26,8 @@ struct LegendStack {
     let titleLineHeight: Double
 
     private var theme: Theme { composer.theme }
-    private var tickFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
-    private var titleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.axisTitleSize) }
+    private var tickFont: FontSpec { theme.font(size: theme.tickLabelSize) }
+    private var titleFont: FontSpec { theme.font(size: theme.axisTitleSize) }
     private var badLabel: String? { composer.labels.badLabel }
 
     init(composer: FigureComposer) throws {
@@ -49,12 +49,11 @@ struct LegendStack {
             }
         let labels = composer.labels
         ticks = ColorbarTicks(mapping: composer.mapping, explicit: labels.colorbarTicks, format: labels.colorbarFormat)
-        let font = FontSpec(family: composer.theme.fontFamily, size: composer.theme.tickLabelSize)
+        let font = composer.theme.font(size: composer.theme.tickLabelSize)
         labelWidth = try ticks.labels.map { try composer.measurer.measure($0, font: font).width }.max() ?? 0
         labelHeight = try composer.measurer.measure("0", font: font).height
         badLabelWidth = try labels.badLabel.map { try composer.measurer.measure($0, font: font).width } ?? 0
-        titleLineHeight = try composer.measurer.measure("Hg", font: FontSpec(family: composer.theme.fontFamily,
-                                                                             size: composer.theme.axisTitleSize)).height
+        titleLineHeight = try composer.measurer.measure("Hg", font: composer.theme.font(size: composer.theme.axisTitleSize)).height
     }
 
     /// The bad-colour entry's extent along a right area (gap, swatch), or 0 without one.

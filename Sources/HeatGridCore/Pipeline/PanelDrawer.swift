@@ -67,7 +67,7 @@ struct PanelDrawer {
     init(composer: FigureComposer, sharesX: Bool, sharesY: Bool) throws {
         self.composer = composer; self.sharesX = sharesX; self.sharesY = sharesY
         let fitter = TextFitter(measurer: composer.measurer)
-        let theme = composer.theme, font = FontSpec(family: theme.fontFamily, size: theme.tickLabelSize)
+        let theme = composer.theme, font = theme.font(size: theme.tickLabelSize)
         func fitted(_ names: [String]?) throws -> [String]? {
             try names?.map { try fitter.ellipsised($0, width: Self.labelCap(theme), font: font) }
         }
@@ -87,9 +87,9 @@ struct PanelDrawer {
     private var labels: FigureComposer.Labels { composer.labels }
     private var dataset: Dataset { composer.dataset }
     private var measurer: any TextMeasurer { composer.measurer }
-    private var titleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.titleSize) }
-    private var axisTitleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.axisTitleSize) }
-    private var tickFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
+    private var titleFont: FontSpec { theme.font(size: theme.titleSize) }
+    private var axisTitleFont: FontSpec { theme.font(size: theme.axisTitleSize) }
+    private var tickFont: FontSpec { theme.font(size: theme.tickLabelSize) }
     private var hasPanelTitles: Bool { dataset.panels.contains { !$0.title.isEmpty } }
     private var eachColorbar: Bool { composer.showsColorbar && labels.colorbarPlacement == .eachPanel }
 

@@ -128,7 +128,6 @@ public struct Renderer: Sendable {
     /// Builds the figure for `spec` from an already loaded dataset and theme.
     public func figure(for spec: FigureSpec, dataset: Dataset, theme: Theme, specFile: String = "spec",
                        baseURL: URL? = nil, dpi: Double? = nil) throws -> Figure {
-        ThemeFonts.register(theme)  // the theme's own font file, before any text is measured
         guard let measurer = registry.textMeasurer else {
             throw HeatGridError.layout(message: "no text measurer registered (register a backend plugin that provides one)")
         }

@@ -10,16 +10,16 @@ struct SwatchLegend: LegendEntry {
     private let titleHeight: Double
     private let lineHeight: Double
 
-    private var titleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.axisTitleSize) }
-    private var labelFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
+    private var titleFont: FontSpec { theme.font(size: theme.axisTitleSize) }
+    private var labelFont: FontSpec { theme.font(size: theme.tickLabelSize) }
     /// Lines are this far apart.
     private var rowHeight: Double { 1.35 * lineHeight }
 
     init(title: String, swatches: [(name: String, color: RGBA)], theme: Theme, measurer: any TextMeasurer,
          role: String = "legend") throws {
         self.title = title; self.swatches = swatches; self.theme = theme; self.role = role
-        let titleFont = FontSpec(family: theme.fontFamily, size: theme.axisTitleSize)
-        let labelFont = FontSpec(family: theme.fontFamily, size: theme.tickLabelSize)
+        let titleFont = theme.font(size: theme.axisTitleSize)
+        let labelFont = theme.font(size: theme.tickLabelSize)
         titleHeight = title.isEmpty ? 0 : try measurer.measure("Hg", font: titleFont).height + theme.tickPad
         lineHeight = try measurer.measure("Hg", font: labelFont).height
         let titleWidth = title.isEmpty ? 0 : try measurer.measure(title, font: titleFont).width

@@ -38,7 +38,7 @@ public enum PluginAPI {
     /// `static let` (or a plain function) would be looked up at run time, and since the plugin's
     /// HeatGridCore symbols bind to the host's copy, every plugin would report the host's version.
     @_alwaysEmitIntoClient
-    public static var version: Int { 6 }
+    public static var version: Int { 7 }
 
     /// The exported C symbol returning the plugin's API version: `() -> Int32`.
     public static let versionSymbol = "heatgrid_plugin_api_version"

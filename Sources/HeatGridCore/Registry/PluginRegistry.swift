@@ -10,8 +10,9 @@ public struct PluginRegistry: Sendable {
     public private(set) var layouts: [String: any Layout] = [:]
     public private(set) var marks: [String: any Mark] = [:]
     public private(set) var backends: [any Backend] = []
-    /// Measures text for layout; the backend that draws the text should provide it.
-    public var textMeasurer: (any TextMeasurer)?
+    /// Measures text for layout: the measurer of the most recently registered backend that brings
+    /// one (`Backend.textMeasurer`), so layout and drawing use the same fonts and shaping.
+    public var textMeasurer: (any TextMeasurer)? { backends.reversed().lazy.compactMap(\.textMeasurer).first }
     /// Where each registration came from, keyed "kind:name" ("layout:grid", "colormap:viridis",
     /// "source:csv", "scale:log", "colormap-importer:cpt", "backend:png"): "built-in", or the path
     /// of the runtime plugin library that registered it.

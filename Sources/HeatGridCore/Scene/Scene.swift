@@ -115,13 +115,18 @@ public struct GradientItem: Sendable, Equatable, Codable {
     }
 }
 
-/// A font request: family (resolved by the text engine), size in points and weight.
+/// A font request: family (resolved by the text engine), size in points and weight, and the font
+/// file the family must come from when the theme brings one. The file travels with every text
+/// item, so a backend draws exactly what was measured with no process-wide font registry.
 public struct FontSpec: Sendable, Hashable, Codable {
     public var family: String
     public var size: Double
     public var bold: Bool
-    public init(family: String, size: Double, bold: Bool = false) {
-        self.family = family; self.size = size; self.bold = bold
+    /// The theme's `fontFile` (absolute): the family is taken from this file rather than from the
+    /// fonts installed on the machine. nil: installed fonts.
+    public var file: String?
+    public init(family: String, size: Double, bold: Bool = false, file: String? = nil) {
+        self.family = family; self.size = size; self.bold = bold; self.file = file
     }
 }
 

@@ -6,8 +6,8 @@ import Foundation
 public struct Theme: Sendable, Equatable, Codable {
     /// Font family, resolved with fontconfig ("DejaVu Sans").
     public var fontFamily: String
-    /// A font file (.ttf/.otf) registered with fontconfig before `fontFamily` is looked up, so the
-    /// figure does not depend on the fonts of the machine. Relative to the theme file or spec that
+    /// A font file (.ttf/.otf) that `fontFamily` is taken from (it reaches the backend in each text
+    /// item's `FontSpec`), so the figure does not depend on the fonts of the machine. Relative to the theme file or spec that
     /// sets it; absolute once the theme is resolved.
     public var fontFile: String?
     public var background: RGBA
@@ -166,6 +166,11 @@ public struct Theme: Sendable, Equatable, Codable {
         let baseTheme = try load(spec.base ?? "paper", relativeTo: folderOfFile, specFile: shown, key: "base",
                                  chain: chain + [url.path])
         return try spec.overrides.applied(to: baseTheme, fontFolder: folderOfFile, file: shown, key: "fontFile")
+    }
+
+    /// The theme's font (family and font file) at `size` points: every text of a figure is set in it.
+    public func font(size: Double, bold: Bool = false) -> FontSpec {
+        FontSpec(family: fontFamily, size: size, bold: bold, file: fontFile)
     }
 
     /// Theme names with a "/" or ending in ".json" are files.

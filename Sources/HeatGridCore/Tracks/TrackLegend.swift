@@ -20,8 +20,8 @@ struct TrackLegend: LegendEntry {
     /// A numeric track's ticks.
     private let ticks: ColorbarTicks?
 
-    private var titleFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.axisTitleSize) }
-    private var labelFont: FontSpec { FontSpec(family: theme.fontFamily, size: theme.tickLabelSize) }
+    private var titleFont: FontSpec { theme.font(size: theme.axisTitleSize) }
+    private var labelFont: FontSpec { theme.font(size: theme.tickLabelSize) }
     /// A numeric track's colorbar is this long.
     private var barLength: Double { 0.6 * theme.minColorbarLength }
     /// The bar's line.
@@ -29,8 +29,8 @@ struct TrackLegend: LegendEntry {
 
     private init(track: AnnotationTrack, theme: Theme, measurer: any TextMeasurer) throws {
         self.track = track; self.theme = theme; self.measurer = measurer
-        let titleFont = FontSpec(family: theme.fontFamily, size: theme.axisTitleSize)
-        let labelFont = FontSpec(family: theme.fontFamily, size: theme.tickLabelSize)
+        let titleFont = theme.font(size: theme.axisTitleSize)
+        let labelFont = theme.font(size: theme.tickLabelSize)
         titleHeight = try measurer.measure("Hg", font: titleFont).height
         lineHeight = try measurer.measure("Hg", font: labelFont).height
         let titleWidth = try measurer.measure(track.title, font: titleFont).width
