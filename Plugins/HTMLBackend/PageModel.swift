@@ -22,6 +22,50 @@ struct PageModel: Encodable {
         /// The id of the element holding the values.
         var values: String
         var marks: [Mark]
+        /// What the panel enlarged shows besides its region (`InteractivePanel.enlargedLabels`),
+        /// drawn over the theme's background that covers everything outside the region and `covers`.
+        var enlargedLabels: [Label]
+        var covers: [[Double]]
+        /// What enlarging shows: the region and the enlarged labels.
+        var zoom: [Double]
+    }
+
+    /// A label as SVG `<text>` places it, `[text, x, y, angle, anchor, size]`: the point on its
+    /// baseline at `anchor` ("middle", "end"), so a browser font of another width still lines up.
+    struct Label: Encodable {
+        var text: String
+        var x: Double
+        var y: Double
+        var angle: Double
+        var anchor: String
+        var size: Double
+
+        init(_ item: TextItem) {
+            text = item.text
+            angle = item.angle
+            size = item.font.size
+            // y ticks end at the axis, and so do x ticks set upright; flat x ticks and titles centre.
+            let share = item.role == "y-tick" || (item.role == "x-tick" && angle != 0) ? 1.0 : 0.5
+            anchor = share == 1 ? "end" : "middle"
+            let length = angle == 0 ? item.bounds.width : item.bounds.height
+            let radians = angle * .pi / 180
+            x = Self.rounded(item.origin.x + share * length * cos(radians))
+            y = Self.rounded(item.origin.y - share * length * sin(radians))
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var array = encoder.unkeyedContainer()
+            try array.encode(text); try array.encode(x); try array.encode(y); try array.encode(angle); try array.encode(anchor)
+            try array.encode(size)
+        }
+
+        private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    }
+
+    /// The font family and colour of enlarged labels (a figure's labels share them).
+    struct LabelFont: Encodable {
+        var family: String
+        var color: String
     }
 
     struct Block: Encodable {
@@ -63,6 +107,7 @@ struct PageModel: Encodable {
     var panels: [Panel]
     var colorbars: [Colorbar]
     var categories: [Category]?
+    var labelFont: LabelFont?
 
     /// The model of `scene`, with `blocks` receiving each value array's id and its encoded text
     /// (panels' values first, then marks'), in the order the page lists them.
@@ -87,7 +132,12 @@ struct PageModel: Encodable {
                   blocks: panel.blocks.map { Block(rect: rect($0.rect), row: $0.row, column: $0.column, rows: $0.rows, columns: $0.columns) },
                   rowLabels: panel.rowLabels, columnLabels: panel.columnLabels, colorbar: panel.colorbar,
                   format: panel.format.spec, values: block(panel.values),
-                  marks: panel.markValues.map { Mark(name: $0.name, format: $0.format?.spec, values: block($0.values)) })
+                  marks: panel.markValues.map { Mark(name: $0.name, format: $0.format?.spec, values: block($0.values)) },
+                  enlargedLabels: panel.enlargedLabels.map(Label.init), covers: panel.coveredWhenEnlarged.map(rect),
+                  zoom: rect(panel.enlargedLabels.reduce(panel.region) { $0.union($1.bounds) }))
+        }
+        labelFont = model?.panels.lazy.flatMap(\.enlargedLabels).first.map {
+            LabelFont(family: $0.font.family, color: $0.color.hex)
         }
         colorbars = (model?.colorbars ?? []).map { bar in
             Colorbar(frame: rect(bar.frame), vertical: bar.vertical, stops: bar.stops.map { [$0.position, $0.value] },

@@ -298,9 +298,40 @@ enum PageScript {
             figure.appendChild(button);
             return button;
           });
+          // An enlarged panel reads alone: its neighbours and the shared axis titles are covered
+          // with the background, and it gets the tick labels its shared axes leave to the outer
+          // panels and axis titles of its own.
+          const svgNS = svg.namespaceURI;  // the page names no URL, not even a namespace
+          function showEnlargedLabels(panel, view) {
+            const layer = document.createElementNS(svgNS, "g");
+            layer.id = "hg-zoom-labels";
+            // The cover reaches past the view's edges, so no antialiased seam shows what lies beneath.
+            const [vx, vy, vw, vh] = [view[0] - view[2], view[1] - view[3], 3 * view[2], 3 * view[3]], [rx, ry, rw, rh] = panel.region;
+            const cover = document.createElementNS(svgNS, "path");
+            cover.setAttribute("d", `M${vx} ${vy}h${vw}v${vh}h${-vw}z M${rx} ${ry}v${rh}h${rw}v${-rh}z` +
+                                    panel.covers.map(([x, y, w, h]) => ` M${x} ${y}h${w}v${h}h${-w}z`).join(""));
+            cover.setAttribute("fill", model.background);
+            cover.setAttribute("fill-rule", "nonzero");
+            layer.appendChild(cover);
+            const font = model.labelFont;
+            for (const [label, x, y, angle, anchor, size] of panel.enlargedLabels) {
+              const text = document.createElementNS(svgNS, "text");
+              text.textContent = label;
+              text.setAttribute("x", x);
+              text.setAttribute("y", y);
+              if (angle) text.setAttribute("transform", `rotate(${-angle} ${x} ${y})`);
+              text.setAttribute("text-anchor", anchor);
+              text.setAttribute("font-family", `'${font.family}', sans-serif`);
+              text.setAttribute("font-size", size);
+              text.setAttribute("fill", font.color);
+              layer.appendChild(text);
+            }
+            svg.appendChild(layer);
+          }
           function enlarge(i) {
-            const [x, y, w, h] = model.panels[i].region, pad = 0.03 * Math.max(w, h);
+            const [x, y, w, h] = model.panels[i].zoom, pad = 0.03 * Math.max(w, h);
             view = [x - pad, y - pad, w + 2 * pad, h + 2 * pad];
+            showEnlargedLabels(model.panels[i], view);
             enlarged = i; band = null; hover = null; hideTooltip();
             root.classList.add("hg-enlarged"); back.hidden = false;
             layout();
@@ -310,6 +341,7 @@ enum PageScript {
             const i = enlarged;
             if (i === null) return;
             view = whole; enlarged = null; band = null; hover = null; hideTooltip();
+            $("hg-zoom-labels")?.remove();
             root.classList.remove("hg-enlarged"); back.hidden = true;
             layout();
             buttons[i].focus({ preventScroll: true });

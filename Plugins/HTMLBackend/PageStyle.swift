@@ -15,14 +15,16 @@ enum PageStyle {
               font: 14px/1.4 "DejaVu Sans", system-ui, sans-serif; }
         .hg-dark { --hg-text: #eee; --hg-muted: #bbb; --hg-accent: #7fb0ff; color-scheme: dark; }
         /* Two lines of fixed height, so the figure never moves when the status changes. */
-        .hg-bar { display: grid; grid-template-columns: auto 1fr; align-items: center; column-gap: 16px;
+        /* A long title gives way (ellipsis), never the button beside it. */
+        .hg-bar { display: grid; grid-template-columns: minmax(0, max-content) 1fr; align-items: center; column-gap: 16px;
                   height: 3.2em; }
         .hg-bar h1 { margin: 0; font-size: 15px; font-weight: 600; }
         .hg-bar h1, #hg-status { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
         #hg-status { grid-column: 1 / -1; margin: 0; color: var(--hg-muted); font-size: 13px; }
-        #hg-back { justify-self: start; font: inherit; font-size: 12px; line-height: 1.2; padding: 1px 8px; cursor: pointer; }
+        #hg-back { justify-self: start; white-space: nowrap; font: inherit; font-size: 12px; line-height: 1.2; padding: 1px 8px; cursor: pointer; }
         #hg-back[hidden] { display: none; }
-        .hg-figure { position: relative; margin: 6px auto 0; cursor: crosshair; }
+        /* Clipped to the view: an enlarged panel shows nothing drawn beyond it. */
+        .hg-figure { position: relative; margin: 6px auto 0; cursor: crosshair; overflow: hidden; }
         .hg-figure > svg { display: block; }
         #hg-overlay { position: absolute; left: 0; top: 0; pointer-events: none; }
         .hg-panel { position: absolute; margin: 0; padding: 0; border: 0; background: transparent;

@@ -113,6 +113,50 @@ def test_a_click_enlarges_a_panel_and_escape_returns(open_page, flagship_page, f
     assert all(buttons.nth(i).is_visible() for i in range(8))
 
 
+def test_an_enlarged_inner_panel_reads_alone(open_page, flagship_page):
+    """Retrieval (top row, second column) shows no tick labels in the grid: its shared axes leave
+    them to the outer panels. Enlarged, it gets its own, beside its own rows and columns, with axis
+    titles, and everything else of the figure is covered with the background."""
+    page = open_page(flagship_page)
+    retrieval = page.panel("Retrieval")
+    page.page.mouse.click(*page.cell_center(retrieval, 5, 5))
+    page.settle()
+    labels = page.page.evaluate("""() => [...document.querySelectorAll('#hg-zoom-labels text')].map(t => {
+        const r = t.getBoundingClientRect();
+        return [t.textContent, r.left, r.top, r.width, r.height];
+    })""")
+    ticks = [str(k) for k in range(0, 32, 6)]
+    assert sorted(text for text, *_ in labels) == sorted(ticks * 2 + ["Head", "Layer"])
+    x, y, w, h = retrieval["body"]
+    left, top = page.to_page(x, y)
+    right, bottom = page.to_page(x + w, y + h)
+    cell = (bottom - top) / 32
+    rows = [label for label in labels if label[1] + label[3] <= left]            # left of the body
+    columns = [label for label in labels if label[2] >= bottom]                  # below it
+    for text, lx, ly, lw, lh in rows:
+        if text in ticks:
+            assert abs(ly + lh / 2 - page.cell_center(retrieval, int(text), 0)[1]) < cell / 2, text
+    for text, lx, ly, lw, lh in columns:
+        if text in ticks:
+            assert abs(lx + lw / 2 - page.cell_center(retrieval, 0, int(text))[0]) < cell / 2, text
+    assert {text for text, *_ in rows} == set(ticks) | {"Layer"}
+    assert {text for text, *_ in columns} == set(ticks) | {"Head"}
+    # Outside the panel's region and its new labels, the figure box shows only the background:
+    # the neighbours' cells and the shared titles are covered.
+    pixels = page.pixels().astype(int)
+    box = page.page.locator("#hg-figure").bounding_box()
+    keep = np.zeros(pixels.shape[:2], dtype=bool)
+    keep[int(box["y"]) + 1:int(box["y"] + box["height"]) - 1, int(box["x"]) + 1:int(box["x"] + box["width"]) - 1] = True
+    rx, ry, rw, rh = retrieval["region"]
+    (r0x, r0y), (r1x, r1y) = page.to_page(rx, ry), page.to_page(rx + rw, ry + rh)
+    for ax, ay, bx, by in [(r0x, r0y, r1x, r1y)] + [(lx, ly, lx + lw, ly + lh) for _, lx, ly, lw, lh in labels]:
+        keep[max(0, int(ay) - 2):int(by) + 3, max(0, int(ax) - 2):int(bx) + 3] = False
+    assert (np.abs(pixels[keep] - 255).max(axis=1) <= 3).all(), "something besides the enlarged panel shows"
+    page.page.keyboard.press("Escape")
+    page.settle()
+    assert page.page.locator("#hg-zoom-labels").count() == 0
+
+
 def test_keyboard_moves_between_panels_enlarges_and_reads_cells(open_page, flagship_page, flagship_heads):
     page = open_page(flagship_page)
     keyboard = page.page.keyboard

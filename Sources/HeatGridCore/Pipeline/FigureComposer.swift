@@ -228,8 +228,8 @@ public struct FigureComposer: Sendable {
         if let legend, let area = placed.legendArea {
             items += try legend.draw(in: area, title: result.colorbarTitle)
         }
-        let interaction = InteractionBuilder(composer: self, panels: panels)
-            .model(placed: placed, layoutPanels: result.request.panels, legend: legend)
+        let interaction = try InteractionBuilder(composer: self, panels: panels)
+            .model(placed: placed, layoutPanels: result.request.panels, legend: legend, xRotated: result.texts.xRotated)
         let scene = Scene(size: placed.size, background: theme.background, items: items, interaction: interaction)
 
         // 5. Check.

@@ -1,7 +1,8 @@
 /// Builds a figure's `InteractionModel` from what the composer placed and drew: each panel's cells
 /// (the blocks of its `CellFrames`) and region (the body with the side stacks shown around it), the
 /// colorbars' gradients with the scale sampled along them, the names the axis and colorbar titles
-/// show, the value format the colorbar's labels use, and the marks' second matrices.
+/// show, the value format the colorbar's labels use, the marks' second matrices, and what a panel
+/// enlarged on its own shows besides (the tick labels a shared axis hides, its own axis titles).
 struct InteractionBuilder {
     let composer: FigureComposer
     let panels: PanelDrawer
@@ -10,7 +11,7 @@ struct InteractionBuilder {
     /// dropped afterwards, so a linear scale keeps its two ends).
     static let samples = 256
 
-    func model(placed: FigureLayout, layoutPanels: [LayoutPanel], legend: LegendStack?) -> InteractionModel {
+    func model(placed: FigureLayout, layoutPanels: [LayoutPanel], legend: LegendStack?, xRotated: Bool) throws -> InteractionModel {
         let dataset = composer.dataset, labels = composer.labels
         var colorbars: [InteractiveColorbar] = []
         var shared: Int?
@@ -18,7 +19,8 @@ struct InteractionBuilder {
             colorbars.append(Self.colorbar(in: frame, mapping: composer.mapping, vertical: legend.placement == .right))
             shared = 0
         }
-        let interactive = dataset.panels.enumerated().map { i, panel -> InteractivePanel in
+        let interactive = try dataset.panels.enumerated().map { i, panel -> InteractivePanel in
+            let enlarged = try panels.enlargedLabels(i, placed: placed, panels: layoutPanels, xRotated: xRotated)
             let placement = placed.panels[i], decorations = layoutPanels[i].decorations
             let mapping = composer.mappings[min(i, composer.mappings.count - 1)]
             var colorbar = shared
@@ -42,7 +44,8 @@ struct InteractionBuilder {
                                     rows: panel.matrix.rows, columns: panel.matrix.columns, values: panel.matrix.values,
                                     rowLabels: panel.rowLabels, columnLabels: panel.columnLabels, colorbar: colorbar,
                                     format: Self.valueFormat(labels, mapping: mapping),
-                                    markValues: composer.marks.compactMap { $0.prepared.cellValues(panel: i) })
+                                    markValues: composer.marks.compactMap { $0.prepared.cellValues(panel: i) },
+                                    enlargedLabels: enlarged.labels, coveredWhenEnlarged: enlarged.titleBands)
         }
         func named(_ title: String, _ fallback: String) -> String { title.isEmpty ? Renderer.titleCase(fallback) : title }
         return InteractionModel(rowName: named(labels.yTitle, dataset.rowName), columnName: named(labels.xTitle, dataset.columnName),

@@ -475,6 +475,41 @@ struct PanelDrawer {
         return items
     }
 
+    /// What panel `index` enlarged on its own shows beyond its region: the tick labels a shared
+    /// axis leaves to the outer panels, and the axis titles centred on this panel alone (the drawn
+    /// ones may span a row of panels, or sit by the outer ones), all placed as they would be were
+    /// the panel outer on every side; and the bands of the axis titles drawn beside it, which the
+    /// enlarged view covers (they show a piece of a shared title).
+    func enlargedLabels(_ index: Int, placed: FigureLayout, panels: [LayoutPanel],
+                        xRotated: Bool) throws -> (labels: [TextItem], titleBands: [Rect]) {
+        let placement = placed.panels[index], decorations = panels[index].decorations, body = placement.body
+        var alone = placed
+        alone.panels[index].outer = .all
+        let text = TextPlacer(measurer: measurer, color: theme.textColor)
+        let hidesX = decorations.offset(of: "x-ticks", on: .bottom, outer: placement.outer.contains(.bottom)) == nil
+        let hidesY = decorations.offset(of: "y-ticks", on: .left, outer: placement.outer.contains(.left)) == nil
+        var shown = try tickItems(index, placement: alone.panels[index], decorations: decorations, xRotated: xRotated, text: text)
+            .compactMap { item -> TextItem? in
+                guard case .text(let label) = item, (hidesX && label.role == "x-tick") || (hidesY && label.role == "y-tick") else { return nil }
+                return label
+            }
+        let fitter = TextFitter(measurer: measurer)
+        var bands: [Rect] = []
+        for (title, side, length) in [(labels.xTitle, Side.bottom, body.width), (labels.yTitle, Side.left, body.height)] where !title.isEmpty {
+            let role = side == .left ? "y-title" : "x-title"
+            let lines = try fitter.lines(title, width: length, font: axisTitleFont, maxLines: Self.maximumLines)
+            for item in try axisTitleItems([AxisTitle(lines: lines, panels: [index])], side: side, placed: alone, panels: panels, text: text) {
+                if case .text(let label) = item { shown.append(label) }
+            }
+            guard decorations.offset(of: role, on: side, outer: placement.outer.contains(side)) != nil,
+                  let thickness = decorations[side].first(where: { $0.role == role })?.thickness else { continue }
+            let start = anchor(of: role, side: side, panel: index, placed: placed, panels: panels)
+            bands.append(side == .left ? Rect(x: start, y: 0, width: thickness, height: placed.size.height)
+                                       : Rect(x: 0, y: start, width: placed.size.width, height: thickness))
+        }
+        return (shown, bands)
+    }
+
     private func tickItems(_ index: Int, placement: PanelPlacement, decorations: PanelDecorations, xRotated: Bool,
                            text: TextPlacer) throws -> [SceneItem] {
         let panel = dataset.panels[index]

@@ -35,6 +35,12 @@ public struct Rect: Sendable, Hashable, Codable {
         minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
     }
 
+    /// The smallest rectangle holding both.
+    public func union(_ other: Rect) -> Rect {
+        let left = min(minX, other.minX), top = min(minY, other.minY)
+        return Rect(x: left, y: top, width: max(maxX, other.maxX) - left, height: max(maxY, other.maxY) - top)
+    }
+
     /// Whether `other` lies inside this rectangle, allowing `tolerance` points of rounding.
     public func contains(_ other: Rect, tolerance: Double = 1e-6) -> Bool {
         other.minX >= minX - tolerance && other.maxX <= maxX + tolerance

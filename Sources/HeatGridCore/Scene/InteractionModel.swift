@@ -49,15 +49,23 @@ public struct InteractivePanel: Sendable, Equatable, Codable {
     public var format: TickFormat
     /// Marks' values for these cells (e.g. the p-values behind significance stars).
     public var markValues: [MarkValues]
+    /// Labels shown when the panel is enlarged on its own, so it reads alone: the tick labels a
+    /// shared axis leaves to the outer panels, and axis titles centred on this panel, placed as an
+    /// outer panel's would be.
+    public var enlargedLabels: [TextItem]
+    /// Where the enlarged view covers the figure with its background besides all that lies outside
+    /// `region`: the bands of the (possibly shared) axis titles drawn beside the panel.
+    public var coveredWhenEnlarged: [Rect]
 
     public init(title: String, body: Rect, region: Rect, blocks: [CellBlock], rows: Int, columns: Int, values: [Double],
                 rowLabels: [String]?, columnLabels: [String]?, colorbar: Int?, format: TickFormat,
-                markValues: [MarkValues] = []) {
+                markValues: [MarkValues] = [], enlargedLabels: [TextItem] = [], coveredWhenEnlarged: [Rect] = []) {
         precondition(values.count == rows * columns, "values must hold rows * columns entries")
         self.title = title; self.body = body; self.region = region; self.blocks = blocks
         self.rows = rows; self.columns = columns; self.values = values
         self.rowLabels = rowLabels; self.columnLabels = columnLabels
         self.colorbar = colorbar; self.format = format; self.markValues = markValues
+        self.enlargedLabels = enlargedLabels; self.coveredWhenEnlarged = coveredWhenEnlarged
     }
 }
 
