@@ -6,7 +6,8 @@ Usage: python3 bench/big.py HEATGRID_BIN [SIZE] [RUNS]   (run from the repo root
 1. Generates 8 panels of SIZE x SIZE (default 1024) as long-form CSV and .npy (bench/generate_data.py).
 2. Loading: `heatgrid inspect` (load only, whole process) on the CSV, the JSON and the .npy,
    beside pandas.read_csv and read_csv + pivot into matrices, json.load, numpy.load.
-3. Rendering 8 x SIZE^2 to a 300-dpi PNG, to PDF and to SVG from the .npy: heatgrid vs matplotlib imshow.
+3. Rendering 8 x SIZE^2 to a 300-dpi PNG, to PDF and to SVG from the .npy: heatgrid vs matplotlib imshow;
+   and to the interactive HTML page (no matplotlib counterpart).
 4. Batch: 16 flagship figures with one `heatgrid render --out-dir` call vs 16 separate calls.
 Each row gives the median wall time and the peak resident memory of the process.
 """
@@ -76,8 +77,11 @@ def main():
             ours = timed([heatgrid, "render", os.path.join(data, f"npy-{size}.json"), "-o", os.path.join(out, f"hg.{fmt}")], runs)
             theirs = timed([sys.executable, os.path.join(HERE, "matplotlib_big.py"), npy, os.path.join(out, f"mpl.{fmt}")], runs)
             row(f"render 8x{size}² .npy -> {fmt}", ours, theirs, "matplotlib imshow")
-        sizes = {f: os.path.getsize(os.path.join(out, f)) / 1e6 for f in ("hg.pdf", "mpl.pdf")}
-        print(f"|   (PDF size: heatgrid {sizes['hg.pdf']:.1f} MB, matplotlib {sizes['mpl.pdf']:.1f} MB)")
+        html = timed([heatgrid, "render", os.path.join(data, f"npy-{size}.json"), "-o", os.path.join(out, "hg.html")], runs)
+        print(f"| {f'render 8x{size}² .npy -> html':<34} | {html[0]:9.0f} | {html[1]:7.0f} | {'—':<24} | {'—':>9} | {'—':>7} | {'—':>6} |")
+        sizes = {f: os.path.getsize(os.path.join(out, f)) / 1e6 for f in ("hg.pdf", "mpl.pdf", "hg.svg", "mpl.svg", "hg.html")}
+        print(f"|   (sizes: PDF heatgrid {sizes['hg.pdf']:.1f} MB, matplotlib {sizes['mpl.pdf']:.1f} MB; SVG heatgrid "
+              f"{sizes['hg.svg']:.1f} MB, matplotlib {sizes['mpl.svg']:.1f} MB; HTML heatgrid {sizes['hg.html']:.1f} MB)")
 
         # Batch: 16 copies of the flagship spec (its data path made absolute).
         spec_dir = os.path.join(out, "specs")

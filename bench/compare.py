@@ -59,6 +59,11 @@ def main():
                 mpl += ["--dpi", "300"]  # heatgrid's default PNG resolution is 300 dpi
             t_hg, t_mpl = median_ms(hg, runs), median_ms(mpl, runs)
             print(f"| {fmt:<6} | {t_hg:18.1f} | {t_mpl:20.1f} | {t_mpl / t_hg:12.1f} |", flush=True)
+        # The interactive page has no matplotlib counterpart (its SVG is the nearest file).
+        t_html = median_ms([heatgrid, "render", SPEC, "-o", os.path.join(tmp, "hg.html")], runs)
+        print(f"| html   | {t_html:18.1f} | {'—':>20} | {'—':>12} |", flush=True)
+        size = lambda name: os.path.getsize(os.path.join(tmp, name)) / 1000
+        print(f"\nsizes: heatgrid SVG {size('hg.svg'):.0f} KB, HTML {size('hg.html'):.0f} KB; matplotlib SVG {size('mpl.svg'):.0f} KB")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks, HeatGrid beside matplotlib in the same run (run from the repo root or `make bench`):
-#   1. the flagship figure, whole process, PNG / PDF / SVG (bench/compare.py);
+#   1. the flagship figure, whole process, PNG / PDF / SVG / HTML (bench/compare.py);
 #   2. 8 panels of BENCH_SIZE^2 (default 1024): loading CSV/.npy, rendering PNG/PDF, batch (bench/big.py);
 #   3. the layout engine: 64 panels in an auto layout, 2,000- and 20,000-character titles (bench/layout.py);
 #   4. hierarchical clustering of 2,000 x 2,000 beside scipy (bench/cluster.py).
