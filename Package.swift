@@ -66,8 +66,9 @@ let package = Package(
         .executableTarget(name: "ClusterBench", dependencies: ["HeatGridCore"], path: "bench/ClusterBench"),
 
         // Fixtures/ (scipy's clusterings, from scripts/generate-linkage-fixtures.py) are read by path.
-        // What several test targets share (a seeded generator, temporary folders, the published colormap tables).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What several test targets share (a seeded generator, temporary folders, the published colormap
+        // tables, a fake text measurer, a linear scale, composed test figures and an independent overlap check).
+        .target(name: "TestSupport", dependencies: ["HeatGridCore"], path: "Tests/TestSupport"),
         .testTarget(name: "HeatGridCoreTests", dependencies: ["HeatGridCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CSVSourceTests", dependencies: ["CSVSource", "TestSupport"]),
         .testTarget(name: "JSONSourceTests", dependencies: ["JSONSource", "TestSupport"]),

@@ -1,9 +1,11 @@
+import HeatGridCore
+
 /// Reading cell values and indices out of fields, with the messages for what is wrong.
-extension SourceText {
+extension CSVText {
     /// A cell value: a finite number, or NaN for "nan" or an empty field (a bad cell).
     /// `column` names the header column for the message, when there is one.
     @inline(__always)
-    func value(_ field: Field, column: String?) throws -> Double {
+    func value(_ field: CSVField, column: String?) throws -> Double {
         switch NumberParser.scan(bytes, from: field.start, to: field.end) {
         case .number(let value): return value
         case .notANumber, .empty: return .nan
@@ -18,7 +20,7 @@ extension SourceText {
     /// "3.0"), a whole number too large to be one, nothing, or else a name. A key column is
     /// read as indices when every field in it is an index, else as names (`LongFormReader`).
     @inline(__always)
-    func key(_ field: Field) -> KeyField {
+    func key(_ field: CSVField) -> KeyField {
         // Fast path: up to 9 plain digits.
         var p = field.start
         let end = field.end
@@ -48,7 +50,7 @@ extension SourceText {
     }
 }
 
-/// What a row or column key field holds (`SourceText.key`).
+/// What a row or column key field holds (`CSVText.key`).
 enum KeyField: Equatable {
     /// A 0-based index.
     case index(Int)

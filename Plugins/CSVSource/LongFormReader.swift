@@ -10,7 +10,7 @@ import HeatGridCore
 /// whole file, shared by every panel, so a name is the same row in each panel, and they become
 /// the panels' `rowLabels` (`columnLabels`). Rows and columns are judged separately.
 struct LongFormReader {
-    let text: SourceText
+    let text: CSVText
     let spec: DataSpec
     /// Title of the only panel when there is no panel column.
     let singlePanelTitle: String
@@ -52,7 +52,7 @@ struct LongFormReader {
     /// key that is not an index (or, before an error that only indices can cause, a name further
     /// on) makes its column one of names, and the data is read again from the top: at most
     /// three passes, and a file of names is usually found out on its first data line.
-    func read(header: [Field], headerPlace: RecordPlace, tokenizer: inout ByteTokenizer) throws -> Dataset {
+    func read(header: [CSVField], headerPlace: CSVRecordPlace, tokenizer: inout CSVTokenizer) throws -> Dataset {
         let names = header.map { text.string($0) }
         let columns = try resolveColumns(names, headerLine: headerPlace.line)
         var kinds = KeyKinds()
@@ -68,8 +68,8 @@ struct LongFormReader {
     }
 
     /// One pass over the data lines, the key columns read as `kinds` says.
-    private func read(names: [String], columns: Columns, headerPlace: RecordPlace, kinds: KeyKinds,
-                      tokenizer: inout ByteTokenizer) throws -> Dataset {
+    private func read(names: [String], columns: Columns, headerPlace: CSVRecordPlace, kinds: KeyKinds,
+                      tokenizer: inout CSVTokenizer) throws -> Dataset {
         let rowName = names[columns.row], columnName = names[columns.column], valueName = names[columns.value]
         let fieldCount = columns.fieldCount
 
@@ -85,7 +85,7 @@ struct LongFormReader {
         // byte comparison of the panel field usually replaces a String and a lookup.
         var panel = 0
         var grid = panels.grids.first ?? GrowingGrid()
-        var lastPanel: (field: Field, index: Int)?
+        var lastPanel: (field: CSVField, index: Int)?
         // The names of key columns read as names, in order of first appearance.
         var rowKeys = KeyNames(), columnKeys = KeyNames()
         // With "categories": true the values are text categories, coded 0, 1, ... in order of
@@ -103,7 +103,7 @@ struct LongFormReader {
         }
 
         /// The row or column a key field stands for.
-        func key(_ field: Field, _ axis: Axis) throws -> Int {
+        func key(_ field: CSVField, _ axis: Axis) throws -> Int {
             let named = axis == .row ? kinds.rowsNamed : kinds.columnsNamed
             let column = axis == .row ? rowName : columnName
             if named {
@@ -129,7 +129,7 @@ struct LongFormReader {
         let plainLines = PlainLineReader(text: text, delimiter: tokenizer.delimiter, columns: columns)
         // The fast path reads indices and numbers only.
         let usesFastPath = self.usesFastPath && !kinds.anyNamed && !categorical
-        var fields: [Field] = []
+        var fields: [CSVField] = []
         fields.reserveCapacity(fieldCount + 1)
         var sawData = false
         while true {
@@ -139,7 +139,7 @@ struct LongFormReader {
                 : (lines: 0, stop: .declined)
             if fast.lines > 0 { sawData = true }
             if case .newPanel(let bytes) = fast.stop, let panelColumn = columns.panel {
-                let field = Field(start: bytes.lowerBound, end: bytes.upperBound, origin: bytes.lowerBound,
+                let field = CSVField(start: bytes.lowerBound, end: bytes.upperBound, origin: bytes.lowerBound,
                                   line: tokenizer.line, isQuoted: false, hasEscapedQuotes: false)
                 panel = try panels.index(of: field, in: text, columnName: names[panelColumn],
                                          linesLeft: linesLeft(after: tokenizer, dataStart: dataStart))
@@ -244,16 +244,16 @@ struct LongFormReader {
     }
 
     /// An empty key field: neither an index nor a name.
-    private func emptyKey(_ field: Field, _ axis: Axis, column: String) -> HeatGridError {
+    private func emptyKey(_ field: CSVField, _ axis: Axis, column: String) -> HeatGridError {
         text.error(field, "expected a \(axis) index (0, 1, 2, ...) or a \(axis) name in column '\(column)', found an empty field")
     }
 
     /// Before an error only indices can cause (a duplicate, a panel too large): if a key column
     /// read as indices holds a name further on, it is a column of names and the error is void,
     /// so the pass throws `NamesFound` to start again. (Only on the way to an error.)
-    private func checkForLaterNames(after tokenizer: ByteTokenizer, kinds: KeyKinds, columns: Columns) throws {
+    private func checkForLaterNames(after tokenizer: CSVTokenizer, kinds: KeyKinds, columns: Columns) throws {
         var scan = tokenizer
-        var fields: [Field] = []
+        var fields: [CSVField] = []
         var found = kinds
         // A line the tokenizer cannot read ends the search: the pass stops there too.
         while let _ = try? scan.next(into: &fields) {
@@ -267,7 +267,7 @@ struct LongFormReader {
 
     /// About how many lines follow the tokenizer's position, judging by the length of the data
     /// lines before it (a guess at a panel's size is never allowed past this).
-    private func linesLeft(after tokenizer: ByteTokenizer, dataStart: (position: Int, line: Int)) -> Int {
+    private func linesLeft(after tokenizer: CSVTokenizer, dataStart: (position: Int, line: Int)) -> Int {
         let bytesRead = tokenizer.position - dataStart.position, linesRead = tokenizer.line - dataStart.line
         guard linesRead > 0, bytesRead > 0 else { return 0 }
         return (text.bytes.count - tokenizer.position) / max(bytesRead / linesRead, 1)
@@ -277,10 +277,10 @@ struct LongFormReader {
     /// `row` accepts and a column key field that `column` accepts), found again by re-reading
     /// the file from the top (only when reporting a duplicate: the grids keep one bit per cell,
     /// not its line). Every record before the duplicate was read without error, so none fails here.
-    private func firstLine(ofPanel title: String?, columns: Columns, delimiter: Delimiter,
-                           row: (Field) -> Bool, column: (Field) -> Bool) -> Int? {
-        var tokenizer = ByteTokenizer(text, delimiter: delimiter)
-        var fields: [Field] = []
+    private func firstLine(ofPanel title: String?, columns: Columns, delimiter: CSVDelimiter,
+                           row: (CSVField) -> Bool, column: (CSVField) -> Bool) -> Int? {
+        var tokenizer = CSVTokenizer(text, delimiter: delimiter)
+        var fields: [CSVField] = []
         _ = try? tokenizer.next(into: &fields)  // the header
         while let _ = try? tokenizer.next(into: &fields), fields.count == columns.fieldCount {
             if let title, let panelColumn = columns.panel, text.string(fields[panelColumn]) != title { continue }
@@ -325,10 +325,10 @@ struct LongFormReader {
     }
 }
 
-extension SourceText {
+extension CSVText {
     /// Whether two fields have the same raw bytes (and the same quoting, which decides trimming).
     @inline(__always)
-    func sameBytes(_ a: Field, _ b: Field) -> Bool {
+    func sameBytes(_ a: CSVField, _ b: CSVField) -> Bool {
         let length = a.end - a.start
         guard length == b.end - b.start, a.isQuoted == b.isQuoted else { return false }
         for k in 0..<length where bytes[a.start + k] != bytes[b.start + k] { return false }
@@ -342,18 +342,18 @@ private struct KeyNames {
     private(set) var labels: [String] = []
     private var indexByName: [String: Int] = [:]
     /// Where each name was first given (its raw bytes).
-    private var firstFields: [Field] = []
+    private var firstFields: [CSVField] = []
     /// The last field looked up: long-form files repeat a key on consecutive lines or cycle
     /// through the keys in order, and a byte comparison with the last name or the one after it
     /// is cheaper than a String and a lookup.
-    private var last: (field: Field, index: Int)?
+    private var last: (field: CSVField, index: Int)?
     /// The first field that is not an index, and whether some names look like indices ("3"):
     /// such a column was likely meant to hold indices, and messages about gaps say why it holds names.
-    private(set) var firstName: Field?
+    private(set) var firstName: CSVField?
     private(set) var hasIndexLikeNames = false
 
     /// The row (column) of the name in `field`, added when new; nil for an empty field.
-    mutating func index(of field: Field, in text: SourceText) -> Int? {
+    mutating func index(of field: CSVField, in text: CSVText) -> Int? {
         if let last {
             if text.sameBytes(last.field, field) { return last.index }
             let next = last.index + 1 < labels.count ? last.index + 1 : 0
@@ -407,7 +407,7 @@ private struct Panels {
     }
 
     /// The index of the panel a panel field names, adding it when new.
-    mutating func index(of field: Field, in text: SourceText, columnName: String, linesLeft: Int) throws -> Int {
+    mutating func index(of field: CSVField, in text: CSVText, columnName: String, linesLeft: Int) throws -> Int {
         let title = text.string(field)
         if let known = indexByTitle[title] { return known }
         guard titles.count < DataLimits.maxPanels else {

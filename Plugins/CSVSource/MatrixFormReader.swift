@@ -3,13 +3,13 @@ import HeatGridCore
 /// Reads a headerless grid of numbers: each line is one matrix row, all the same length,
 /// making a single panel.
 struct MatrixFormReader {
-    let text: SourceText
+    let text: CSVText
     /// The panel's title (the file name without extension).
     let title: String
 
     /// Reads every record from `tokenizer`, which has not read any yet.
-    func read(tokenizer: inout ByteTokenizer) throws -> Dataset {
-        var fields: [Field] = []
+    func read(tokenizer: inout CSVTokenizer) throws -> Dataset {
+        var fields: [CSVField] = []
         guard let first = try tokenizer.next(into: &fields) else {
             throw HeatGridError.data(file: text.displayPath, line: 1, column: 1,
                                      message: "the file is empty; expected lines of numbers, one line per matrix row")
@@ -23,7 +23,7 @@ struct MatrixFormReader {
         let estimate = (text.bytes.count / firstLineBytes + 1).multipliedReportingOverflow(by: columns)
         values.reserveCapacity(estimate.overflow ? DataLimits.maxCellsPerPanel : min(estimate.partialValue, DataLimits.maxCellsPerPanel))
         var rows = 0
-        var place: RecordPlace? = first
+        var place: CSVRecordPlace? = first
         fields.reserveCapacity(columns + 1)
         while let current = place {
             guard fields.count == columns else {

@@ -1,3 +1,5 @@
+import HeatGridCore
+
 /// The fast path of long-form reading: consecutive lines that have no quotes and nothing
 /// unusual, each read in one pass that splits it at the delimiter, parses the row, column and
 /// value as it goes, and stores the cell in the current panel's grid.
@@ -5,7 +7,7 @@
 /// It never reports an error. A line it does not expect (a quote, blanks around a number, a
 /// field count unlike the header's, a value that is neither a plain decimal nor nan, a blank
 /// line, a cell already given or past the size limit, the file's last line or two) stops it
-/// before anything is stored, and `ByteTokenizer` reads that line instead. So every error,
+/// before anything is stored, and `CSVTokenizer` reads that line instead. So every error,
 /// with its line and column, still comes from the general path, and a line read here means
 /// exactly what the tokenizer would have made of it.
 ///
@@ -39,7 +41,7 @@ struct PlainLineReader {
 
     /// A reader for `text`, whose fields are split by `delimiter` (with `.whitespace`, which
     /// long-form data never uses, every line goes to the tokenizer).
-    init(text: SourceText, delimiter: Delimiter, columns: LongFormReader.Columns) {
+    init(text: CSVText, delimiter: CSVDelimiter, columns: LongFormReader.Columns) {
         let bytes = text.bytes
         var lastLineEnd = bytes.count - 9
         while lastLineEnd >= 0, bytes[lastLineEnd] != UInt8(ascii: "\n"), bytes[lastLineEnd] != UInt8(ascii: "\r") {
@@ -64,7 +66,7 @@ struct PlainLineReader {
     ///
     /// Comparing the panel field's bytes with the previous line's is far cheaper than finding
     /// its end and looking its title up, and consecutive lines nearly always share a panel.
-    func read(from tokenizer: inout ByteTokenizer, panelBytes: Range<Int>?, into grid: GrowingGrid) -> (lines: Int, stop: Stop) {
+    func read(from tokenizer: inout CSVTokenizer, panelBytes: Range<Int>?, into grid: GrowingGrid) -> (lines: Int, stop: Stop) {
         var lines = 0
         while true {
             let start = tokenizer.position

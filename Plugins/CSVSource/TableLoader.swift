@@ -10,24 +10,24 @@ enum TableLoader {
         let title = request.url.deletingPathExtension().lastPathComponent
         // The file is parsed where it lies (memory-mapped), never copied or split into Strings.
         return try request.withFileBytes { raw in
-            let text = SourceText(bytes: raw.assumingMemoryBound(to: UInt8.self), displayPath: request.displayPath)
+            let text = CSVText(bytes: raw.assumingMemoryBound(to: UInt8.self), displayPath: request.displayPath)
             if text.isBlank {
                 throw HeatGridError.data(file: request.displayPath, line: 1, column: 1, message: matrixOnly
                     ? "the file is empty; expected lines of numbers, one line per matrix row"
                     : "the file is empty; expected a header line")
             }
 
-            var delimiter = Delimiter.detect(in: text)
-            var tokenizer = ByteTokenizer(text, delimiter: delimiter)
-            var fields: [Field] = []
+            var delimiter = CSVDelimiter.detect(in: text)
+            var tokenizer = CSVTokenizer(text, delimiter: delimiter)
+            var fields: [CSVField] = []
             guard let firstPlace = try tokenizer.next(into: &fields) else {
                 preconditionFailure("a non-blank file has a first record")
             }
             var numeric = isNumeric(fields, in: text)
             if !numeric, fields.count == 1 {
                 // No comma or tab: perhaps numbers separated by spaces (numpy.savetxt's default).
-                var spaced = ByteTokenizer(text, delimiter: .whitespace)
-                var spacedFields: [Field] = []
+                var spaced = CSVTokenizer(text, delimiter: .whitespace)
+                var spacedFields: [CSVField] = []
                 if try spaced.next(into: &spacedFields) != nil, spacedFields.count > 1, isNumeric(spacedFields, in: text) {
                     delimiter = .whitespace
                     numeric = true
@@ -36,7 +36,7 @@ enum TableLoader {
 
             if matrixOnly || numeric {
                 try rejectColumnNames(request, matrixOnly: matrixOnly)
-                var fresh = ByteTokenizer(text, delimiter: delimiter)
+                var fresh = CSVTokenizer(text, delimiter: delimiter)
                 return try MatrixFormReader(text: text, title: title).read(tokenizer: &fresh)
             }
             return try LongFormReader(text: text, spec: request.spec, singlePanelTitle: title, usesFastPath: fastPath)
@@ -45,7 +45,7 @@ enum TableLoader {
     }
 
     /// Whether every field of a record is a number (or nan/inf): a data line, not a header.
-    private static func isNumeric(_ fields: [Field], in text: SourceText) -> Bool {
+    private static func isNumeric(_ fields: [CSVField], in text: CSVText) -> Bool {
         fields.allSatisfy { field in
             switch NumberParser.scan(text.bytes, from: field.start, to: field.end) {
             case .number, .notANumber, .infinite: true

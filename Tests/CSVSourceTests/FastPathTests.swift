@@ -305,9 +305,9 @@ struct FastPathTests {
         let text = "panel,row,column,value\nA,0,0,1\nA,0,1,2\r\nB,0,0,3\n\"B\",0,1,4\nB,1,1,5\nB,1,0,x\nB,1,0,6\nB,2,0,7\n"
         let bytes = Array(text.utf8)
         try bytes.withUnsafeBufferPointer { buffer in
-            let source = SourceText(bytes: buffer, displayPath: "t.csv")
-            var tokenizer = ByteTokenizer(source, delimiter: .comma)
-            var fields: [Field] = []
+            let source = CSVText(bytes: buffer, displayPath: "t.csv")
+            var tokenizer = CSVTokenizer(source, delimiter: .comma)
+            var fields: [CSVField] = []
             _ = try tokenizer.next(into: &fields)
             let columns = LongFormReader.Columns(fieldCount: 4, panel: 0, row: 1, column: 2, value: 3)
             let reader = PlainLineReader(text: source, delimiter: .comma, columns: columns)

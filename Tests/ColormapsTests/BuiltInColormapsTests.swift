@@ -86,6 +86,17 @@ import TestSupport
         #expect(BuiltInColormaps.named("tab10")?.color(at: 0.95).hex == "#17becf")
     }
 
+    /// The core keeps its own category palette (categories get colours without this plugin, and a
+    /// plugin registering another "tab20" must not recolour them): it must be tab10, then tab20's
+    /// light shades, entry for entry, so the two copies cannot drift apart.
+    @Test func corePaletteIsTab10ThenTab20sLightShades() throws {
+        let tab10 = try #require(BuiltInColormaps.named("tab10")).colors
+        let tab20 = try #require(BuiltInColormaps.named("tab20")).colors
+        let dark = stride(from: 0, to: 20, by: 2).map { tab20[$0] }, light = stride(from: 1, to: 20, by: 2).map { tab20[$0] }
+        #expect(dark.map(\.hex) == tab10.map(\.hex))
+        #expect(CategoryPalette.colors.map(\.hex) == (tab10 + light).map(\.hex))
+    }
+
     @Test func registeredNamesAreCaseInsensitive() throws {
         var registry = PluginRegistry()
         BuiltInColormaps.register(into: &registry)

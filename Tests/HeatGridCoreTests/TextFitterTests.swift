@@ -1,39 +1,9 @@
-import Foundation
 import Testing
 @testable import HeatGridCore
 import TestSupport
 
-/// Widths computable by hand: every character 0.6 em, "i" and "l" 0.3 em, "." 0.05 em (narrower
-/// than the fitter's guess assumes); ascent 0.8 em, descent 0.2 em. Counts calls and characters.
-private final class FakeMeasurer: TextMeasurer, @unchecked Sendable {
-    private let lock = NSLock()
-    private var counts = (calls: 0, characters: 0, longest: 0)
-
-    static func advance(_ c: Character) -> Double {
-        switch c {
-        case "i", "l": return 0.3
-        case ".": return 0.05
-        default: return 0.6
-        }
-    }
-
-    func measure(_ text: String, font: FontSpec) throws -> TextMetrics {
-        lock.withLock {
-            counts.calls += 1
-            counts.characters += text.count
-            counts.longest = max(counts.longest, text.count)
-        }
-        return TextMetrics(width: Self.width(text, size: font.size), ascent: 0.8 * font.size, descent: 0.2 * font.size)
-    }
-
-    static func width(_ text: String, size: Double) -> Double { text.reduce(0) { $0 + advance($1) * size } }
-
-    var calls: Int { lock.withLock { counts.calls } }
-    var characters: Int { lock.withLock { counts.characters } }
-    var longest: Int { lock.withLock { counts.longest } }
-}
-
-private let font = FontSpec(family: "Fake", size: 10) // 6 pt a character, 3 pt for "i" and "l"
+/// Widths as `FakeMeasurer` (TestSupport) gives them: 6 pt a character, 3 pt for "i" and "l", 0.5 pt for ".".
+private let font = FontSpec(family: "Fake", size: 10)
 private let ellipsis = "\u{2026}"
 private let hyphens: Set<Character> = ["-", "\u{2013}", "\u{2010}"]
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import HeatGridCore
+import TestSupport
 
 @Suite struct TicksTests {
     @Test func flagshipDomainGivesHalfThousandthSteps() {

@@ -23,9 +23,8 @@
 // the colorbar, titles onto each other, a label off the page, a body squeezed thin) through
 // `Renderer.write`, which bypasses the composer's own check, and asserts the checker reports each.
 //
-// The generator is seeded (SplitMix64, defined here: GridLayoutTests has its own copy, but test
-// targets cannot share code without a library only tests would use). A failing case prints its
-// seed, the command and the spec, and keeps its folder (spec.json, data.json, figure.pdf).
+// The generator is seeded (TestSupport's SplitMix64). A failing case prints its seed, the command
+// and the spec, and keeps its folder (spec.json, data.json, figure.pdf).
 // HEATGRID_OVERLAP_CASES=N (default 150) and HEATGRID_OVERLAP_FIRST_SEED=S run other seeds.
 
 import Foundation

@@ -1,5 +1,10 @@
 /// Colours for categories (annotation tracks' values): matplotlib's `tab10`, then `tab20`'s light
 /// shades, so up to 20 categories get distinct colours in a fixed order (first appearance).
+///
+/// The Colormaps plugin holds the same tables, but the core keeps this copy rather than asking the
+/// registry for "tab20": categories must get their colours without that plugin, and a plugin
+/// registering a "tab20" of its own must not recolour every legend. A test of the Colormaps plugin
+/// (`corePaletteIsTab10ThenTab20sLightShades`) keeps the two copies equal.
 public enum CategoryPalette {
     /// The 20 colours in order.
     public static let colors: [RGBA] = [

@@ -2,8 +2,9 @@ import Foundation
 
 /// A small table read from a side file (a CSV with a header row; tab-separated for .tsv/.tab)
 /// that names something about an axis's keys: the group of each row (`split`), its category or
-/// value for an annotation track. Fields follow RFC 4180 (quoted fields, "" for a quote) and are
-/// trimmed of spaces; blank lines are skipped. Side files are small, so fields become Strings.
+/// value for an annotation track. Split by `CSVTokenizer` as data files are: RFC 4180 quoting
+/// ("" for a quote), unquoted fields trimmed of spaces and tabs, blank lines skipped, errors with
+/// line and column. Side files are small, so fields become Strings.
 public struct SideTable: Sendable {
     /// The file as the spec names it, for messages.
     public var displayPath: String
@@ -14,11 +15,13 @@ public struct SideTable: Sendable {
     /// Reads `url`; `specKey` (e.g. "rows.split") names who asked for it in messages.
     public static func read(_ url: URL, displayPath: String, specKey: String) throws -> SideTable {
         let bytes = try SideFile.bytes(url, displayPath: displayPath, expected: "a CSV file", namedBy: specKey)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             throw HeatGridError.data(file: displayPath, line: nil, column: nil, message: "not UTF-8 text; expected a CSV table")
         }
         let tabbed = ["tsv", "tab"].contains(url.pathExtension.lowercased())
-        var rows = try Self.records(Array(text.unicodeScalars), delimiter: tabbed ? "\t" : ",", file: displayPath)
+        var rows = try bytes.withUnsafeBufferPointer {
+            try Self.records(CSVText(bytes: $0, displayPath: displayPath), delimiter: tabbed ? .tab : .comma)
+        }
         guard !rows.isEmpty else {
             throw HeatGridError.data(file: displayPath, line: 1, column: nil, message: "the file is empty; expected a header row naming its columns")
         }
@@ -64,56 +67,13 @@ public struct SideTable: Sendable {
         }
     }
 
-    /// Splits `text` into records of trimmed fields.
-    private static func records(_ text: [Unicode.Scalar], delimiter: Unicode.Scalar,
-                                file: String) throws -> [(line: Int, fields: [String])] {
-        var records: [(line: Int, fields: [String])] = []
-        var fields: [String] = [], field = String.UnicodeScalarView()
-        var line = 1, recordLine = 1, i = 0, quotedField = false
-        func endField() {
-            let text = String(field)
-            fields.append(quotedField ? text : text.trimmingCharacters(in: .whitespaces))
-            field = String.UnicodeScalarView(); quotedField = false
+    /// Every record of `text`: the line it starts on and its fields as Strings.
+    private static func records(_ text: CSVText, delimiter: CSVDelimiter) throws -> [(line: Int, fields: [String])] {
+        var tokenizer = CSVTokenizer(text, delimiter: delimiter)
+        var fields: [CSVField] = [], records: [(line: Int, fields: [String])] = []
+        while let place = try tokenizer.next(into: &fields) {
+            records.append((place.line, fields.map(text.string)))
         }
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
-            fields = []
-        }
-        while i < text.count {
-            let c = text[i]
-            if c == "\"" && String(field).trimmingCharacters(in: .whitespaces).isEmpty {
-                // A quoted field: up to the closing quote, "" standing for a quote.
-                let start = line
-                field = String.UnicodeScalarView(); quotedField = true
-                i += 1
-                while true {
-                    guard i < text.count else {
-                        throw HeatGridError.data(file: file, line: start, column: nil, message: "a quoted field is never closed")
-                    }
-                    if text[i] == "\"" {
-                        if i + 1 < text.count, text[i + 1] == "\"" { field.append("\""); i += 2; continue }
-                        i += 1
-                        break
-                    }
-                    if text[i] == "\n" { line += 1 }
-                    field.append(text[i]); i += 1
-                }
-                while i < text.count, text[i] == " " || text[i] == "\t" && delimiter != "\t" { i += 1 }
-                continue
-            }
-            switch c {
-            case delimiter: endField()
-            case "\r", "\n":
-                endRecord()
-                if c == "\r", i + 1 < text.count, text[i + 1] == "\n" { i += 1 }
-                line += 1
-                recordLine = line
-            default: field.append(c)
-            }
-            i += 1
-        }
-        endRecord()
         return records
     }
 }

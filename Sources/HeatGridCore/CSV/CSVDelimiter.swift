@@ -1,5 +1,5 @@
-/// What separates the fields of a line.
-enum Delimiter: Equatable {
+/// What separates the fields of a CSV line.
+public enum CSVDelimiter: Sendable, Equatable {
     /// ',' (CSV).
     case comma
     /// '\t' (TSV).
@@ -9,7 +9,7 @@ enum Delimiter: Equatable {
     case whitespace
 
     /// The single separating byte, or nil for `.whitespace`.
-    var byte: UInt8? {
+    public var byte: UInt8? {
         switch self {
         case .comma: UInt8(ascii: ",")
         case .tab: UInt8(ascii: "\t")
@@ -19,7 +19,7 @@ enum Delimiter: Equatable {
 
     /// The delimiter the first non-blank line suggests: tab when it has a tab and no comma,
     /// else comma. (Whitespace is never guessed here; callers try it for numeric grids.)
-    static func detect(in text: SourceText) -> Delimiter {
+    public static func detect(in text: CSVText) -> CSVDelimiter {
         let line = text.firstNonBlankLine()
         var sawTab = false
         for offset in line where text.bytes[offset] == UInt8(ascii: ",") || text.bytes[offset] == UInt8(ascii: "\t") {

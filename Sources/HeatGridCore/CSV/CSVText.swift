@@ -1,19 +1,17 @@
-import HeatGridCore
-
-/// The bytes of a data file plus what error messages need: the path as the user wrote it,
+/// The bytes of a CSV file plus what error messages need: the path as the user wrote it,
 /// and a way to turn byte offsets into 1-based columns.
 ///
 /// Columns are computed only when an error is reported (scanning back to the line start),
 /// so the hot loops never count them.
-struct SourceText {
+public struct CSVText {
     /// The whole file.
-    let bytes: UnsafeBufferPointer<UInt8>
+    public let bytes: UnsafeBufferPointer<UInt8>
     /// Where the content starts: 3 when the file begins with a UTF-8 byte order mark, else 0.
-    let contentStart: Int
+    public let contentStart: Int
     /// The path for error messages.
-    let displayPath: String
+    public let displayPath: String
 
-    init(bytes: UnsafeBufferPointer<UInt8>, displayPath: String) {
+    public init(bytes: UnsafeBufferPointer<UInt8>, displayPath: String) {
         self.bytes = bytes
         self.displayPath = displayPath
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -21,13 +19,13 @@ struct SourceText {
     }
 
     /// True when the file holds nothing but a BOM and whitespace.
-    var isBlank: Bool {
+    public var isBlank: Bool {
         firstNonBlankLine().isEmpty
     }
 
     /// Byte range of the first line with something besides spaces, tabs and line ends
     /// (without its line end), or an empty range at the end when there is none.
-    func firstNonBlankLine() -> Range<Int> {
+    public func firstNonBlankLine() -> Range<Int> {
         var lineStart = contentStart
         var sawText = false
         var offset = contentStart
@@ -46,7 +44,7 @@ struct SourceText {
 
     /// The 1-based column of the byte at `offset`, counting characters (UTF-8 scalars) from
     /// the start of its line; a tab counts as one.
-    func column(at offset: Int) -> Int {
+    public func column(at offset: Int) -> Int {
         let offset = min(max(offset, contentStart), bytes.count)
         var lineStart = offset
         while lineStart > contentStart,
@@ -59,7 +57,7 @@ struct SourceText {
     }
 
     /// The text of a field, with a quoted field's doubled quotes made single.
-    func string(_ field: Field) -> String {
+    public func string(_ field: CSVField) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
         guard field.hasEscapedQuotes else {
             let text = String(decoding: raw, as: UTF8.self)
@@ -76,19 +74,19 @@ struct SourceText {
     }
 
     /// A field's text in single quotes for a message, shortened when long.
-    func quoted(_ field: Field) -> String {
+    public func quoted(_ field: CSVField) -> String {
         let text = string(field)
         let limit = 40
         return text.count > limit ? "'\(text.prefix(limit))...'" : "'\(text)'"
     }
 
     /// A data error at a byte offset on a line.
-    func error(line: Int, at offset: Int, _ message: String) -> HeatGridError {
+    public func error(line: Int, at offset: Int, _ message: String) -> HeatGridError {
         .data(file: displayPath, line: line, column: column(at: offset), message: message)
     }
 
     /// A data error about a field (at its first byte: the opening quote when quoted).
-    func error(_ field: Field, _ message: String) -> HeatGridError {
+    public func error(_ field: CSVField, _ message: String) -> HeatGridError {
         error(line: field.line, at: field.origin, message)
     }
 

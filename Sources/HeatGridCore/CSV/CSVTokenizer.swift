@@ -1,21 +1,30 @@
-/// Splits a file into records of fields, scanning bytes: RFC 4180 quoting ("" for a quote;
+/// Splits CSV text into records of fields, scanning bytes: RFC 4180 quoting ("" for a quote;
 /// delimiters and line ends allowed inside quotes), LF or CRLF line ends (a lone CR too),
-/// blank lines skipped, a final line without a line end accepted.
+/// blank lines skipped, a final line without a line end accepted; each record and field with
+/// the line it starts on, each error with its line and column.
+///
+/// The one splitter of CSV text: the CSV source reads data files with it (its fast path for
+/// plain lines of numbers, `PlainLineReader`, hands every line it does not expect back to this
+/// tokenizer, so errors and meanings come from here), and `SideTable` reads the small side
+/// files of splits and tracks with it, so a side file is quoted, trimmed and numbered by lines
+/// exactly as a data file is. (It lives in the core for that; its loops compile to the same
+/// machine code here as they did in the CSV source, whose number fast paths stay there.)
 ///
 /// Fields come back as byte ranges, so a number field is parsed where it lies and never
-/// becomes a String. The caller passes one `[Field]` array to every call; reusing its
+/// becomes a String. The caller passes one `[CSVField]` array to every call; reusing its
 /// storage keeps the loop free of allocations.
-struct ByteTokenizer {
+public struct CSVTokenizer {
     /// The file.
-    let text: SourceText
+    public let text: CSVText
     /// What separates fields.
-    let delimiter: Delimiter
+    public let delimiter: CSVDelimiter
     /// The next byte to read.
-    private(set) var position: Int
+    public private(set) var position: Int
     /// The 1-based line of `position`.
-    private(set) var line: Int
+    public private(set) var line: Int
 
-    init(_ text: SourceText, delimiter: Delimiter) {
+    /// A tokenizer at the start of `text`'s content (after a byte order mark).
+    public init(_ text: CSVText, delimiter: CSVDelimiter) {
         self.text = text
         self.delimiter = delimiter
         position = text.contentStart
@@ -24,7 +33,7 @@ struct ByteTokenizer {
 
     /// Reads the next non-blank record into `fields` (replacing what it held). Returns nil at
     /// the end of the file.
-    mutating func next(into fields: inout [Field]) throws -> RecordPlace? {
+    public mutating func next(into fields: inout [CSVField]) throws -> CSVRecordPlace? {
         fields.removeAll(keepingCapacity: true)
         guard skipBlankLines() else { return nil }
         let recordLine = line
@@ -34,9 +43,9 @@ struct ByteTokenizer {
         return try readWhitespaceSeparated(recordLine: recordLine, into: &fields)
     }
 
-    /// Moves past `count` lines the caller read by itself (`PlainLineReader`), to `position`
+    /// Moves past `count` lines the caller read by itself (the CSV source's fast path), to `position`
     /// (the start of the next line).
-    mutating func skipLines(_ count: Int, to position: Int) {
+    public mutating func skipLines(_ count: Int, to position: Int) {
         self.position = position
         line += count
     }
@@ -62,7 +71,7 @@ struct ByteTokenizer {
     }
 
     /// Fields separated by one byte (',' or tab).
-    private mutating func readDelimited(_ separator: UInt8, recordLine: Int, into fields: inout [Field]) throws -> RecordPlace {
+    private mutating func readDelimited(_ separator: UInt8, recordLine: Int, into fields: inout [CSVField]) throws -> CSVRecordPlace {
         let bytes = text.bytes
         let count = bytes.count
         var p = position
@@ -77,7 +86,7 @@ struct ByteTokenizer {
                     if byte == separator || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
                     p += 1
                 }
-                fields.append(Field(start: start, end: p, origin: start, line: line,
+                fields.append(CSVField(start: start, end: p, origin: start, line: line,
                                     isQuoted: false, hasEscapedQuotes: false))
             }
             if p < count, bytes[p] == separator {
@@ -89,7 +98,7 @@ struct ByteTokenizer {
     }
 
     /// Fields separated by runs of spaces and tabs; leading and trailing blanks ignored.
-    private mutating func readWhitespaceSeparated(recordLine: Int, into fields: inout [Field]) throws -> RecordPlace {
+    private mutating func readWhitespaceSeparated(recordLine: Int, into fields: inout [CSVField]) throws -> CSVRecordPlace {
         let bytes = text.bytes
         let count = bytes.count
         var p = position
@@ -108,7 +117,7 @@ struct ByteTokenizer {
                         || byte == UInt8(ascii: "\r") { break }
                     p += 1
                 }
-                fields.append(Field(start: start, end: p, origin: start, line: line,
+                fields.append(CSVField(start: start, end: p, origin: start, line: line,
                                     isQuoted: false, hasEscapedQuotes: false))
             }
         }
@@ -128,7 +137,7 @@ struct ByteTokenizer {
 
     /// Reads a quoted field whose opening quote is at `quoteAt`; returns the offset after
     /// the closing quote and any blanks that follow it.
-    private mutating func readQuoted(at quoteAt: Int, into fields: inout [Field]) throws -> Int {
+    private mutating func readQuoted(at quoteAt: Int, into fields: inout [CSVField]) throws -> Int {
         let bytes = text.bytes
         let count = bytes.count
         let openLine = line
@@ -154,7 +163,7 @@ struct ByteTokenizer {
             }
             p += 1
         }
-        fields.append(Field(start: quoteAt + 1, end: p, origin: quoteAt, line: openLine,
+        fields.append(CSVField(start: quoteAt + 1, end: p, origin: quoteAt, line: openLine,
                             isQuoted: true, hasEscapedQuotes: hasEscapedQuotes))
         p += 1
         while p < count, bytes[p] == UInt8(ascii: " ") || bytes[p] == UInt8(ascii: "\t"),
@@ -174,7 +183,7 @@ struct ByteTokenizer {
     }
 
     /// Ends a record at `p` (a line end or the end of the file) and moves past the line end.
-    private mutating func finishRecord(at p: Int, recordLine: Int) -> RecordPlace {
+    private mutating func finishRecord(at p: Int, recordLine: Int) -> CSVRecordPlace {
         let bytes = text.bytes
         if p < bytes.count {
             position = afterLineEnd(p)
@@ -182,7 +191,7 @@ struct ByteTokenizer {
         } else {
             position = bytes.count
         }
-        return RecordPlace(line: recordLine, end: p)
+        return CSVRecordPlace(line: recordLine, end: p)
     }
 
     /// The offset after the line end at `p` (CRLF counts as one).
