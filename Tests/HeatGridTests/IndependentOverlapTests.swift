@@ -411,6 +411,7 @@ enum LayoutRegression {
     static let sharedXTitleSpansGaps = "bug: with a shared x axis, x titles are grouped by their y position only, so panels 1 and 3 of a row share one title centred over panel 2's cells when panel 2 is taller"
     static let tinyBodyBreaksPDF = "bug: square or ratio cells can make a body a fraction of a point; the PDF writer then fails ('cairo did not write the placeholder for cell grid N'), while PNG and SVG render"
     static let sizeMessageTooSmall = "bug: the size the size message names does not hold the figure (titles wrap at that size and need more height): 89 x 40 mm asks for 102 x 49 mm, which asks for 102 x 58 mm"
+    static let sizeMessageBelowAJump = "bug: the size the size message names does not hold the figure when the labels' needs jump between the asked and the named size (axis titles wrap differently): the size search stepped only towards the first named size, and fell back to it unverified"
     static let autoHeightAsksNarrower = "bug: with size.height auto, a figure taller than the 2 x width cap is told to be narrower ('a figure 100 mm wide ... make it at least 33 mm wide'), which only lowers the cap"
 }
 
@@ -454,6 +455,15 @@ let regressionCases: [FigureCase] = {
                    spec: #"{"data": {"path": "data.json"}, "layout": {"type": "column"}, "size": {"width": "100mm", "height": "auto"}}"#,
                    data: panelData(titles: (1...30).map { "Model \($0)" }, rows: 32, columns: 32),
                    expectation: paperExpectation(panels: 30), checksSuggestedSize: true),
+        {
+            // \(LayoutRegression.sizeMessageBelowAJump): 131 x 66 mm asked for 132 x 94 mm, which
+            // asked for 132 x 97 mm.
+            var generator = FigureGenerator(seed: 75)
+            var figure = generator.figure()
+            figure.label = "one 48x165 panel, poster, long axis names, at 131 x 66 mm (seed 75)"
+            figure.checksSuggestedSize = true
+            return figure
+        }(),
     ]
 }()
 

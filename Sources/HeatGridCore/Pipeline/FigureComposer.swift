@@ -135,7 +135,9 @@ public struct FigureComposer: Sendable {
     /// A size that holds the figure, near the one the layout `named` for a figure too small at
     /// `asked`. The layout measures at the asked size, and text wraps and lifts differently at
     /// another, so the named size can fall short. Steps from the asked size past the named one
-    /// until the figure fits, then halves the step four times; nil when no step fits.
+    /// until the figure fits, then halves the step four times. When no step fits (the text needs
+    /// jump at some size, beyond the steps' reach), follows the layout instead: tries the size it
+    /// names, and the size it names there, growing, until one holds. nil when none does.
     private func holdingSize(asked: Size, autoHeight: Bool, named: Size) throws -> Size? {
         // With a free height only the width counts (the height may grow to a multiple of it).
         let ratio = asked.height / asked.width
@@ -163,13 +165,32 @@ public struct FigureComposer: Sendable {
             let width = up(size.width)
             return Size(width: width, height: autoHeight ? ratio * width : up(size.height))
         }
+        /// The layout's own answer, followed: each size it names that does not hold the figure
+        /// names a bigger one (never smaller than the last, in each direction).
+        func followingTheLayout(from start: Size) -> Size? {
+            var candidate = printed(start)
+            for _ in 0..<8 {
+                do {
+                    _ = try composeOnce(size: candidate, autoHeight: autoHeight)
+                    return candidate
+                } catch HeatGridError.tooSmall(let report) {
+                    let wider = max(candidate.width, autoHeight ? max(report.needed.width, report.needed.height / ratio) : report.needed.width)
+                    let next = printed(Size(width: wider, height: max(candidate.height, report.needed.height)))
+                    // Named the same again: the layout measured short; grow a little past it.
+                    candidate = next == candidate ? printed(Size(width: 1.02 * wider, height: 1.02 * candidate.height)) : next
+                } catch {
+                    return nil
+                }
+            }
+            return nil
+        }
         var short = 0.0, enough: Double?
         for step in [1, 1.25, 1.6, 2, 3, 5, 8] {
             guard let fit = fits(step) else { return nil }
             if fit { enough = step; break }
             short = step
         }
-        guard var enough else { return nil }
+        guard var enough else { return followingTheLayout(from: named) }
         for _ in 0..<4 {
             let middle = (short + enough) / 2
             if fits(middle) == true { enough = middle } else { short = middle }
@@ -179,7 +200,7 @@ public struct FigureComposer: Sendable {
             if fitsSize(printed(size(enough))) == true { return printed(size(enough)) }
             enough *= 1.1
         }
-        return nil
+        return followingTheLayout(from: size(enough))
     }
 
     private func composeOnce(size: Size, autoHeight: Bool) throws -> (scene: Scene, layout: FigureLayout) {
