@@ -31,7 +31,7 @@ enum HTMLPage {
             <header class="hg-bar">
             <h1>\(label)</h1>
             <button type="button" id="hg-back" hidden>All panels (Esc)</button>
-            <p id="hg-status" role="status">\(model.panels.isEmpty ? "" : PageStyle.help)</p>
+            <p id="hg-status" role="status">\(model.panels.isEmpty ? "" : PageStyle.help(categorical: model.categories != nil))</p>
             </header>
             <div id="hg-figure" class="hg-figure">
 

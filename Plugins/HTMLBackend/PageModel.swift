@@ -95,6 +95,8 @@ struct PageModel: Encodable {
     struct Category: Encodable {
         var name: String
         var value: Double
+        /// Its line in the legend, where hovering highlights its cells.
+        var row: [Double]?
     }
 
     var width: Double
@@ -143,7 +145,7 @@ struct PageModel: Encodable {
             Colorbar(frame: rect(bar.frame), vertical: bar.vertical, stops: bar.stops.map { [$0.position, $0.value] },
                      bins: bar.bins, clampsBelow: bar.clampsBelow, clampsAbove: bar.clampsAbove)
         }
-        categories = model?.categories?.map { Category(name: $0.name, value: $0.value) }
+        categories = model?.categories?.map { Category(name: $0.name, value: $0.value, row: $0.legendRow.map(rect)) }
     }
 
     /// The model as JSON safe inside a `<script>` element: every `<` escaped as `\u003c`, so no

@@ -163,6 +163,14 @@ enum PageScript {
             return { colorbar: c, t0, t1, lo, hi };
           }
 
+          // A categorical scale's legend line at a point: that category's cells make the band.
+          function categoryAt(x, y) {
+            const k = (model.categories || []).findIndex((c) => c.row && inside(c.row, x, y));
+            if (k < 0) return null;
+            const category = model.categories[k];
+            return { colorbar: null, category, lo: category.value, hi: category.value };
+          }
+
           // ---- The overlay: washes out the cells outside the band, outlines the hovered cell.
           const masks = new Map();    // per panel block: a canvas of one pixel per cell
           const wash = (() => {       // the figure's background at 82% opacity, as one packed pixel
@@ -186,7 +194,7 @@ enum PageScript {
           function drawBand(ctx, ratio) {
             let count = 0;
             model.panels.forEach((panel, i) => {
-              if (panel.colorbar !== band.colorbar || !visible(i)) return;
+              if ((panel.colorbar ?? null) !== band.colorbar || !visible(i)) return;
               const values = data(panel.values);
               panel.blocks.forEach((block, k) => {
                 const m = mask(i, k, block);
@@ -207,6 +215,12 @@ enum PageScript {
                 ctx.drawImage(m.canvas, block.rect[0], block.rect[1], block.rect[2], block.rect[3]);
               });
             });
+            const cells = `${count} ${count === 1 ? "cell" : "cells"}`;
+            if (band.category) {
+              stroke(ctx, band.category.row, ratio);
+              status.textContent = `${cells} with ${model.valueName} ${band.category.name}`;
+              return;
+            }
             // The band itself, boxed on the bar.
             const bar = model.colorbars[band.colorbar], [x, y, w, h] = bar.frame;
             const box = bar.vertical ? [x, y + h * (1 - band.t1), w, h * (band.t1 - band.t0)]
@@ -215,7 +229,7 @@ enum PageScript {
             const panel = model.panels.find((p) => p.colorbar === band.colorbar);
             const from = band.lo === -Infinity ? "the lowest" : format(band.lo, panel.format, 3);
             const to = band.hi === Infinity ? "the highest" : format(band.hi, panel.format, 3);
-            status.textContent = `${count} ${count === 1 ? "cell" : "cells"} with ${model.valueName} from ${from} to ${to}`;
+            status.textContent = `${cells} with ${model.valueName} from ${from} to ${to}`;
           }
           // A dark and a light line, readable on any colour; `ratio` is overlay pixels per point.
           function stroke(ctx, [x, y, w, h], ratio) {
@@ -279,7 +293,7 @@ enum PageScript {
               const p = { left: event.clientX, right: event.clientX, top: event.clientY, bottom: event.clientY };
               showTooltip(cell, p);
             } else hideTooltip();
-            const next = bar ? bandAt(bar.colorbar, bar.t) : null;
+            const next = bar ? bandAt(bar.colorbar, bar.t) : cell ? null : categoryAt(x, y);
             if (!next || !band || next.lo !== band.lo || next.hi !== band.hi) band = next;
             redraw();
           });

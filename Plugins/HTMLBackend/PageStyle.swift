@@ -2,9 +2,12 @@
 /// on the panels, and the tooltip, which never takes the pointer (`pointer-events: none`) and is
 /// placed beside it by the script. Light chrome by default, dark on a dark figure (`.hg-dark`).
 enum PageStyle {
-    /// The status line's text while nothing is hovered.
-    static let help = "Hover a cell for its value · hover the colorbar to highlight a band · "
-        + "click a panel (or Tab to it, Enter) to enlarge it, Esc to return; arrow keys move between cells"
+    /// The status line's text while nothing is hovered; a categorical scale's legend lists
+    /// categories where others have a colorbar.
+    static func help(categorical: Bool) -> String {
+        "Hover a cell for its value · " + (categorical ? "hover a category in the legend to highlight its cells" : "hover the colorbar to highlight a band")
+            + " · click a panel (or Tab to it, Enter) to enlarge it, Esc to return; arrow keys move between cells"
+    }
 
     static let css = #"""
         :root { color-scheme: light; }

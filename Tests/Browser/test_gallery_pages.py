@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 
+import numpy as np
 import pytest
 
 from conftest import REPO, shortest
@@ -64,4 +65,16 @@ def test_categories_show_their_names(open_page, render, tmp_path):
     for (gene, condition), call in calls.items():
         row, column = panel["rowLabels"].index(gene), panel["columnLabels"].index(condition)
         assert page.hover_cell(panel, row, column)[-2:] == [f"Gene {gene}, Condition {condition}", f"Call: {call}"]
+    # Hovering a category's line in the legend highlights its cells, and washes out the others.
+    up = next(c for c in page.model["categories"] if c["name"] == "up")
+    x, y, w, h = up["row"]
+    page.page.mouse.move(*page.to_page(x + w / 2, y + h / 2))
+    page.settle()
+    assert page.status() == "2 cells with Call up"
+    pixels = page.pixels().astype(int)
+    for (gene, condition), call in calls.items():
+        row, column = panel["rowLabels"].index(gene), panel["columnLabels"].index(condition)
+        cx, cy = page.cell_center(panel, row, column)
+        red = np.abs(pixels[int(cy), int(cx)] - [0xd6, 0x27, 0x28]).max() <= 6
+        assert red == (call == "up"), (gene, condition, pixels[int(cy), int(cx)])
     assert page.errors == []

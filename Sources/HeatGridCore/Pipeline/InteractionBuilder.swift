@@ -50,7 +50,12 @@ struct InteractionBuilder {
         func named(_ title: String, _ fallback: String) -> String { title.isEmpty ? Renderer.titleCase(fallback) : title }
         return InteractionModel(rowName: named(labels.yTitle, dataset.rowName), columnName: named(labels.xTitle, dataset.columnName),
                                 valueName: named(labels.colorbarTitle, dataset.valueName), panels: interactive, colorbars: colorbars,
-                                categories: composer.mapping.scale.categories?.map { ScaleCategoryName(name: $0.name, value: $0.value) })
+                                categories: composer.mapping.scale.categories.map { categories in
+                                    let rows = placed.legendArea.flatMap { legend?.categoryRows(in: $0) }
+                                    return categories.enumerated().map { k, category in
+                                        ScaleCategoryName(name: category.name, value: category.value, legendRow: rows?[k])
+                                    }
+                                })
     }
 
     /// A colorbar drawn in `frame`: its gradient's rectangle and the values along it.

@@ -13,6 +13,8 @@ protocol LegendEntry {
 struct LegendStack {
     let composer: FigureComposer
     let placement: LegendPlacement
+    /// Whether a categorical scale's legend (its categories' swatches) is the first entry.
+    let showsCategories: Bool
     /// Whether the shared colorbar is here (not hidden, not one per panel).
     let showsColorbar: Bool
     /// The annotation tracks' legends, then the marks', in order.
@@ -37,6 +39,7 @@ struct LegendStack {
         let categories = composer.mapping.scale.categories
         showsColorbar = composer.showsColorbar && composer.labels.colorbarPlacement != .eachPanel && categories == nil
         let mapping = composer.mapping
+        showsCategories = composer.showsColorbar && categories != nil
         let categoryLegend: [any LegendEntry] = try categories.map { list in
             guard composer.showsColorbar else { return [] }
             return [try SwatchLegend(title: composer.labels.colorbarTitle, swatches: list.map { ($0.name, mapping.color(for: $0.value)) },
@@ -135,14 +138,26 @@ struct LegendStack {
 
     /// The track legends, one after another from `start` along the area.
     private func drawEntries(from start: Double, in area: Rect, text: TextPlacer) throws -> [SceneItem] {
-        var position = start, items: [SceneItem] = []
-        for entry in entries {
+        try zip(entries, entryOrigins(from: start, in: area)).flatMap { entry, origin in try entry.draw(at: origin, text: text) }
+    }
+
+    /// Where each entry is drawn, one after another from `start` along the area.
+    private func entryOrigins(from start: Double, in area: Rect) -> [Point] {
+        var position = start
+        return entries.map { entry in
             position += entryGap
             let origin = placement == .right ? Point(x: area.minX, y: position) : Point(x: position, y: area.minY)
-            items += try entry.draw(at: origin, text: text)
             position += placement == .right ? entry.size.height : entry.size.width
+            return origin
         }
-        return items
+    }
+
+    /// A categorical scale's legend lines in `area`, one per category in order (its legend is the
+    /// first entry, in place of the colorbar); nil when the scale has no categories.
+    func categoryRows(in area: Rect) -> [Rect]? {
+        guard showsCategories, let legend = entries.first as? SwatchLegend,
+              let origin = entryOrigins(from: placement == .right ? area.minY : area.minX, in: area).first else { return nil }
+        return legend.rows(at: origin)
     }
 
     /// The bad colour's swatch and label, when `colorbar.badLabel` asks for them.

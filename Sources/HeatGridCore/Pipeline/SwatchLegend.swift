@@ -34,14 +34,20 @@ struct SwatchLegend: LegendEntry {
             items.append(.text(try text.horizontal(title, font: titleFont, x: origin.x, align: .start, top: origin.y,
                                                    role: "\(role)-title")))
         }
-        let top = origin.y + titleHeight
-        for (k, entry) in swatches.enumerated() {
-            let centre = top + (Double(k) + 0.5) * rowHeight
+        for (entry, row) in zip(swatches, rows(at: origin)) {
+            let centre = row.midY
             let swatch = Rect(x: origin.x, y: centre - lineHeight / 2, width: lineHeight, height: lineHeight)
             items.append(.rect(RectItem(rect: swatch, fill: entry.color, stroke: theme.axisColor, lineWidth: theme.frameWidth)))
             items.append(.text(try text.horizontal(entry.name, font: labelFont, x: swatch.maxX + theme.tickPad, align: .start,
                                                    centerY: centre, role: "\(role)-label")))
         }
         return items
+    }
+
+    /// Each swatch's line (swatch and name, the legend's width) when drawn at `origin`.
+    func rows(at origin: Point) -> [Rect] {
+        swatches.indices.map { k in
+            Rect(x: origin.x, y: origin.y + titleHeight + Double(k) * rowHeight, width: size.width, height: rowHeight)
+        }
     }
 }

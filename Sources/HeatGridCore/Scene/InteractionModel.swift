@@ -114,7 +114,11 @@ public struct ColorbarStop: Sendable, Equatable, Codable {
 public struct ScaleCategoryName: Sendable, Equatable, Codable {
     public var name: String
     public var value: Double
-    public init(name: String, value: Double) { self.name = name; self.value = value }
+    /// The category's line in the legend (swatch and name), where the legend shows it.
+    public var legendRow: Rect?
+    public init(name: String, value: Double, legendRow: Rect? = nil) {
+        self.name = name; self.value = value; self.legendRow = legendRow
+    }
 }
 
 /// A mark's second matrix for one panel: what it is called ("p") and its values in drawing order.
