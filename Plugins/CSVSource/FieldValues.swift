@@ -6,7 +6,7 @@ extension CSVText {
     /// `column` names the header column for the message, when there is one.
     @inline(__always)
     func value(_ field: CSVField, column: String?) throws -> Double {
-        switch NumberParser.scan(bytes, from: field.start, to: field.end) {
+        switch DecimalScanner.scan(bytes, from: field.start, to: field.end) {
         case .number(let value): return value
         case .notANumber, .empty: return .nan
         case .infinite:
@@ -26,14 +26,14 @@ extension CSVText {
         let end = field.end
         var digits = 0
         var index = 0
-        while p < end, digits < 9, NumberParser.isDigit(bytes[p]) {
+        while p < end, digits < 9, DecimalScanner.isDigit(bytes[p]) {
             index = index * 10 + Int(bytes[p] &- UInt8(ascii: "0"))
             p += 1
             digits += 1
         }
         if p == end, digits > 0 { return .index(index) }
 
-        switch NumberParser.scan(bytes, from: field.start, to: field.end) {
+        switch DecimalScanner.scan(bytes, from: field.start, to: field.end) {
         case .number(let number):
             guard number >= 0, number == number.rounded(.towardZero) else { return .name }
             guard number < Double(DataLimits.maxCellsPerPanel) else { return .tooLarge }

@@ -184,12 +184,12 @@ struct PlainLineReader {
         return (Int(truncatingIfNeeded: EightDigits.value(word, count: digits)), p + digits + (last ? 0 : 1))
     }
 
-    /// A value: a plain decimal by the fast path, else whatever the general number scanner
-    /// makes of the field (17 digits, "nan", an empty field...). (Guaranteed inlining: the
-    /// optimiser would keep this call in the loop for its size.)
+    /// A value: a plain decimal by `UncheckedDecimal`, else whatever `DecimalScanner` makes of
+    /// the field (17 digits, "nan", an empty field...). (Guaranteed inlining: the optimiser
+    /// would keep this call in the loop for its size.)
     @inline(always)
     private func readValue(at p: UnsafePointer<UInt8>, last: Bool) -> (Double, UnsafePointer<UInt8>)? {
-        if let (number, end) = PlainDecimal.parse(at: p), isFieldEnd(end[0], last: last) {
+        if let (number, end) = UncheckedDecimal.parse(at: p), isFieldEnd(end[0], last: last) {
             return (number, end + (last ? 0 : 1))
         }
         guard let (number, end) = unusualValue(at: p), isFieldEnd(end[0], last: last) else { return nil }
@@ -213,12 +213,12 @@ struct PlainLineReader {
     }
 
     /// A value field that is not the usual decimal (17 digits, "nan", an empty field...) as
-    /// the general number scanner reads it, and where the field ends; nil for what the
-    /// tokenizer must report. Kept out of line so the loop stays small enough to optimise.
+    /// `DecimalScanner` reads it, and where the field ends; nil for what the tokenizer must
+    /// report. Kept out of line so the loop stays small enough to optimise.
     @inline(never)
     private func unusualValue(at start: UnsafePointer<UInt8>) -> (Double, UnsafePointer<UInt8>)? {
         guard let end = fieldEnd(from: start) else { return nil }
-        switch NumberParser.scan(start, count: end - start) {
+        switch DecimalScanner.scan(start, count: end - start) {
         case .number(let number): return (number, end)
         case .notANumber, .empty: return (.nan, end)
         case .infinite, .invalid: return nil

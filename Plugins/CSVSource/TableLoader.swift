@@ -47,7 +47,7 @@ enum TableLoader {
     /// Whether every field of a record is a number (or nan/inf): a data line, not a header.
     private static func isNumeric(_ fields: [CSVField], in text: CSVText) -> Bool {
         fields.allSatisfy { field in
-            switch NumberParser.scan(text.bytes, from: field.start, to: field.end) {
+            switch DecimalScanner.scan(text.bytes, from: field.start, to: field.end) {
             case .number, .notANumber, .infinite: true
             case .empty, .invalid: false
             }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HeatGridCore
 
 /// The fast path of JSON reading: one pass over the file's bytes for a well-formed panels
@@ -12,13 +9,13 @@ import HeatGridCore
 /// and column, comes from that one place, and a file read here means exactly what it would
 /// have meant there.
 struct FastPanelsReader {
-    private let bytes: UnsafeRawBufferPointer
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var p = 0
 
     /// Declining: the general reader takes the file.
     private struct Decline: Error {}
 
-    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes.assumingMemoryBound(to: UInt8.self) }
 
     /// The dataset in `bytes`, or nil when the general reader must read them.
     static func read(_ bytes: UnsafeRawBufferPointer) -> Dataset? {
@@ -267,14 +264,15 @@ struct FastPanelsReader {
         return value
     }
 
-    /// A number by JSON's grammar, correctly rounded: exactly representable digits and powers
-    /// of ten are combined in one rounding (Clinger's fast path); anything longer goes to
-    /// `strtod`. Out of Double's range declines.
+    /// A number by JSON's grammar (no '+' or leading zeros, digits on both sides of a '.'),
+    /// correctly rounded: its digits go to `DecimalRounding`. Out of Double's range declines.
     @inline(__always)
     private mutating func number() throws -> Double {
         let start = p
         var negative = false
         if p < bytes.count, bytes[p] == UInt8(ascii: "-") { negative = true; p += 1 }
+        // At most 19 significant digits (all a UInt64 holds) are kept: more make a mantissa past
+        // 2^53, which the fast path turns away, so dropping the rest costs nothing.
         var mantissa: UInt64 = 0
         var digits = 0, exponent = 0
         // Integer part: 0, or digits not starting with 0.
@@ -321,37 +319,18 @@ struct FastPanelsReader {
             }
             exponent += exponentNegative ? -written : written
         }
-        let value: Double
-        if mantissa == 0 {
-            value = 0
-        } else if digits <= 15, mantissa < 1 << 53, abs(exponent) <= 22 {
-            let power = Self.exactPowersOfTen[abs(exponent)]
-            value = exponent < 0 ? Double(mantissa) / power : Double(mantissa) * power
-        } else {
-            value = try slowNumber(from: start)
-        }
+        let magnitude = DecimalRounding.fastPath(mantissa: mantissa, exponent: exponent) ?? slowNumber(from: start)
         // Beyond Double's range either way: the general reader says what it makes of it.
-        guard value.isFinite, value != 0 || mantissa == 0 else { throw Decline() }
-        return negative ? -value : value
+        guard let magnitude, magnitude.isFinite, magnitude != 0 || mantissa == 0 else { throw Decline() }
+        return negative ? -magnitude : magnitude
     }
 
-    /// `strtod` of the number token starting at `start` and ending at `p` (its magnitude).
+    /// The magnitude of the number token from `start` to `p`, by the slow path.
     @inline(never)
-    private func slowNumber(from start: Int) throws -> Double {
+    private func slowNumber(from start: Int) -> Double? {
         let unsigned = bytes[start] == UInt8(ascii: "-") ? start + 1 : start
-        var text = Array(bytes[unsigned..<p])
-        text.append(0)
-        return text.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { strtod($0.baseAddress!, nil) }
-        }
+        return DecimalRounding.slowPath(bytes.baseAddress! + unsigned, count: p - unsigned)
     }
-
-    /// 10^0 ... 10^22, all exact. (A literal array: the compiler lays it out statically, with no
-    /// lazy initialisation to check for every number.)
-    private static let exactPowersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
 
     @inline(__always)
     private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }

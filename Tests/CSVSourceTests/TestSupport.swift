@@ -42,12 +42,6 @@ func loadFailure(_ text: String, name: String = "data.csv", spec: DataSpec? = ni
     throw CancellationError()
 }
 
-/// Parses a whole string with the number parser.
-func scanNumber(_ text: String) -> ScannedNumber {
-    let bytes = Array(text.utf8)
-    return bytes.withUnsafeBufferPointer { NumberParser.scan($0, from: 0, to: $0.count) }
-}
-
 /// The package root, found from this file's path (Tests/CSVSourceTests/ is two levels down).
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,10 +1,16 @@
 import Foundation
+import HeatGridCore
 import Testing
-@testable import CSVSource
 import TestSupport
 
-@Suite("Number parser")
-struct NumberParserTests {
+/// Scans a whole string.
+private func scanNumber(_ text: String) -> ScannedNumber {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { DecimalScanner.scan($0, from: 0, to: $0.count) }
+}
+
+@Suite("Decimal scanner")
+struct DecimalScannerTests {
     @Test(arguments: [
         ("0", 0.0), ("42", 42), (" 42 ", 42), ("\t-7\t", -7), ("1.5e-3", 0.0015), ("2E+2", 200),
         ("2e2", 200), (".5", 0.5), ("5.", 5), ("+3", 3), ("-4.25e1", -42.5), ("0.1", 0.1),
