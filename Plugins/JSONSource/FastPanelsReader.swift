@@ -208,60 +208,12 @@ struct FastPanelsReader {
         }
     }
 
-    /// A string, escapes decoded; raw control characters and invalid UTF-8 decline.
+    /// A string, escapes decoded; raw control characters, lone surrogates and invalid UTF-8 decline.
     private mutating func string() throws -> String {
         try expect(UInt8(ascii: "\""))
-        var decoded: [UInt8] = []
-        while true {
-            guard p < bytes.count else { throw Decline() }
-            let byte = bytes[p]
-            p += 1
-            if byte == UInt8(ascii: "\"") { break }
-            guard byte >= 0x20 else { throw Decline() }
-            guard byte == UInt8(ascii: "\\") else { decoded.append(byte); continue }
-            guard p < bytes.count else { throw Decline() }
-            let escape = bytes[p]
-            p += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar) {  // a surrogate pair
-                    guard try literal("\\u") else { throw Decline() }
-                    let low = try hex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw Decline() }
-                    scalar = 0x10000 + (scalar - 0xD800) << 10 + (low - 0xDC00)
-                }
-                guard let unicode = Unicode.Scalar(scalar) else { throw Decline() }
-                decoded += Array(String(Character(unicode)).utf8)
-            default: throw Decline()
-            }
-        }
-        guard let text = String(validating: decoded, as: UTF8.self) else { throw Decline() }
-        return text
-    }
-
-    private mutating func hex4() throws -> UInt32 {
-        guard p + 4 <= bytes.count else { throw Decline() }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[p]
-            p += 1
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw Decline()
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
+        guard let string = try? JSONString.decode(bytes, from: p), !string.repaired else { throw Decline() }
+        p = string.end
+        return string.text
     }
 
     /// A number by JSON's grammar (no '+' or leading zeros, digits on both sides of a '.'),

@@ -59,7 +59,7 @@ public enum ColormapFile {
             let colors = try RGBTableParser(displayPath: displayPath).parse(bytes)
             return ImportedColormap(table: LookupTableColormap(name: name, table: colors))
         case .json:
-            return try HexListParser(displayPath: displayPath).parse(bytes).colormap(named: name)
+            return try HexListParser(bytes: bytes, displayPath: displayPath).parse().colormap(named: name)
         case .cpt:
             return try GMTPaletteParser(displayPath: displayPath).parse(bytes).colormap(named: name)
         }

@@ -11,20 +11,27 @@ import HeatGridCore
 /// Colours are `#rgb`, `#rrggbb` or `#rrggbbaa`. The object's `name` is checked but not used: the
 /// file name decides the registered name, so a spec's path and the registry agree.
 struct HexListParser {
+    /// The file's bytes, and how their offsets become lines and columns.
+    let text: TextPositions
     let displayPath: String
 
     private static let keys = ["name", "colors", "under", "over", "bad"]
 
-    func parse(_ bytes: [UInt8]) throws -> ParsedPalette {
-        guard bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) else {
-            throw fail(nil, nil, "the file is empty; expected a JSON list of colours like [\"#440154\", \"#fde725\"]")
+    init(bytes: [UInt8], displayPath: String) {
+        text = TextPositions(bytes: bytes)
+        self.displayPath = displayPath
+    }
+
+    func parse() throws -> ParsedPalette {
+        guard text.bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) else {
+            throw fail(at: nil, "the file is empty; expected a JSON list of colours like [\"#440154\", \"#fde725\"]")
         }
-        var parser = PositionedJSONParser(bytes: bytes)
+        var parser = PositionedJSONParser(text: text)
         let document: PositionedJSON
         do {
             document = try parser.parseDocument()
         } catch {
-            throw fail(error.line, error.column, error.message)
+            throw fail(at: error.offset, error.message)
         }
         switch document.value {
         case .array:
@@ -35,16 +42,16 @@ struct HexListParser {
             var seen: Set<String> = []
             for member in members {
                 guard Self.keys.contains(member.key) else {
-                    throw fail(member.keyLine, member.keyColumn,
+                    throw fail(at: member.keyOffset,
                                "unknown key \"\(member.key)\"; expected one of \(Self.keys.joined(separator: ", "))")
                 }
                 guard seen.insert(member.key).inserted else {
-                    throw fail(member.keyLine, member.keyColumn, "the key \"\(member.key)\" appears twice")
+                    throw fail(at: member.keyOffset, "the key \"\(member.key)\" appears twice")
                 }
                 switch member.key {
                 case "name":
                     guard case .string = member.value.value else {
-                        throw fail(member.value.line, member.value.column,
+                        throw fail(at: member.value.offset,
                                    "expected a string for \"name\", found \(member.value.kindDescription)")
                     }
                 case "colors":
@@ -56,29 +63,29 @@ struct HexListParser {
                 }
             }
             guard sawColors else {
-                throw fail(document.line, document.column, "expected a \"colors\" list in the object")
+                throw fail(at: document.offset, "expected a \"colors\" list in the object")
             }
             return result
         default:
-            throw fail(document.line, document.column, "expected a list of hex colours or an object with "
+            throw fail(at: document.offset, "expected a list of hex colours or an object with "
                        + "\"colors\", found \(document.kindDescription)")
         }
     }
 
     private func colors(in list: PositionedJSON) throws -> [RGBA] {
         guard case .array(let elements) = list.value else {
-            throw fail(list.line, list.column, "expected a list of hex colours for \"colors\", found \(list.kindDescription)")
+            throw fail(at: list.offset, "expected a list of hex colours for \"colors\", found \(list.kindDescription)")
         }
         let colors = try elements.map { try color($0, role: "a colour") }
         guard colors.count >= 2 else {
-            throw fail(list.line, list.column, "a colormap needs at least 2 colours, found \(colors.count)")
+            throw fail(at: list.offset, "a colormap needs at least 2 colours, found \(colors.count)")
         }
         return colors
     }
 
     private func color(_ value: PositionedJSON, role: String) throws -> RGBA {
         guard case .string(let text) = value.value, let color = Self.hexColor(text) else {
-            throw fail(value.line, value.column,
+            throw fail(at: value.offset,
                        "expected a hex colour like \"#21918c\" for \(role), found \(value.kindDescription)")
         }
         return color
@@ -95,7 +102,9 @@ struct HexListParser {
         return RGBA(hex: text)
     }
 
-    private func fail(_ line: Int?, _ column: Int?, _ message: String) -> HeatGridError {
-        .data(file: displayPath, line: line, column: column, message: message)
+    /// The error at the content `offset` (nil: the whole file).
+    private func fail(at offset: Int?, _ message: String) -> HeatGridError {
+        let place = offset.map { text.lineAndColumn(atContentOffset: $0) }
+        return .data(file: displayPath, line: place?.line, column: place?.column, message: message)
     }
 }

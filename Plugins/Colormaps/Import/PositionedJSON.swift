@@ -1,5 +1,6 @@
-/// A JSON value with the 1-based line and column where it starts, so a bad colour deep in a
-/// colormap file can be reported at its own place (Foundation's parser keeps no positions).
+/// A JSON value with the place where it starts (a content offset, which `TextPositions` turns into
+/// a line and column), so a bad colour deep in a colormap file can be reported at its own place
+/// (Foundation's parser keeps no positions).
 struct PositionedJSON {
     indirect enum Value {
         case string(String)
@@ -8,12 +9,11 @@ struct PositionedJSON {
         case null
         case array([PositionedJSON])
         /// Members in file order, each key with its own position.
-        case object([(key: String, keyLine: Int, keyColumn: Int, value: PositionedJSON)])
+        case object([(key: String, keyOffset: Int, value: PositionedJSON)])
     }
 
     let value: Value
-    let line: Int
-    let column: Int
+    let offset: Int
 
     /// What a value is, for "expected ..., found a number" messages.
     var kindDescription: String {
