@@ -15,6 +15,13 @@ import Darwin
 // the mantissa and leave it at most 2^53 ("12e30" is 12e8 x 10^22). The numbers data files hold
 // (%.7g, repr: at most 17 digits, small exponents) nearly all qualify.
 //
+// Readers gather digits the quick way: each one into a 64-bit mantissa as it is read, wrapping
+// past 19 of them (all a UInt64 holds). That mantissa is nearly always the one to use. Two rare
+// cases read the digits again: more than 19, where leading and trailing zeros
+// ("0.000000000000000000473", numpy's "4.730224609375000000e-03") may leave few enough
+// significant ones; and a mantissa past 2^53 that ends in zeros, which fits once they move into
+// the exponent.
+//
 // The slow path is `strtod`, correctly rounded for any input, for the rest: more than 2^53 in
 // the digits, exponents past the table, subnormals, overflow.
 
@@ -22,13 +29,26 @@ import Darwin
 /// step every number reader ends with (`DecimalScanner`, `UncheckedDecimal`, and readers with a
 /// grammar of their own, such as JSON's, that collect the mantissa and exponent themselves).
 public enum DecimalRounding {
+    /// The fast path for a reader that gathered every digit it read into `mantissa`, wrapping
+    /// past 19 of them: `digitCount` digits, written (with any '.') from `digits` up to
+    /// `digitsEnd`, times 10^`exponent`. Nil when only the slow path can compute the value.
+    @inlinable @inline(always)  // guaranteed (SE-0496): readers call it in their inner loops
+    public static func fastPath(mantissa: UInt64, digitCount: Int, exponent: Int,
+                                digits: UnsafePointer<UInt8>, digitsEnd: UnsafePointer<UInt8>) -> Double? {
+        if digitCount > 19 || mantissa > maxExactMantissa {
+            return fastPath(longMantissa: mantissa, digitCount: digitCount, exponent: exponent,
+                            digits: digits, digitsEnd: digitsEnd)
+        }
+        return fastPath(mantissa: mantissa, exponent: exponent)
+    }
+
     /// `mantissa` x 10^`exponent`, correctly rounded, when Clinger's fast path can compute it
     /// exactly; nil when only the slow path can. The sign is the caller's to apply (negating a
     /// zero gives -0, as it should).
     ///
-    /// The mantissa must hold every significant digit: a caller that dropped digits it had no
-    /// room for must not come here (a mantissa of 19 digits is past 2^53, so a caller that stops
-    /// taking digits at 19 is turned away here anyway).
+    /// The mantissa must hold every digit: a caller that dropped digits it had no room for must
+    /// not come here (a mantissa of 19 digits is past 2^53, so a caller that stops taking digits
+    /// at 19 is turned away here anyway).
     @inlinable @inline(always)  // guaranteed (SE-0496): readers call it in their inner loops
     public static func fastPath(mantissa: UInt64, exponent: Int) -> Double? {
         if mantissa == 0 { return 0 }
@@ -100,6 +120,29 @@ public enum DecimalRounding {
     /// 2^53: whole numbers up to here convert to `Double` exactly.
     @inlinable
     static var maxExactMantissa: UInt64 { 1 << 53 }
+
+    /// The fast path for gathered digits that may have wrapped (more than 19) or are past 2^53:
+    /// the digits (and '.') from `start` to `end`, times 10^`exponent`, read again without their
+    /// leading and trailing zeros; nil past 19 significant digits or 2^53. (Rare, so out of line.)
+    @usableFromInline
+    static func fastPath(longMantissa: UInt64, digitCount: Int, exponent: Int,
+                         digits start: UnsafePointer<UInt8>, digitsEnd end: UnsafePointer<UInt8>) -> Double? {
+        // Only zeros at either end (and a '.' among them) can leave fewer significant digits.
+        guard digitCount > 19 || longMantissa % 10 == 0 else { return nil }
+        func isPadding(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "0") || byte == UInt8(ascii: ".") }
+        var first = start, last = end
+        while first < last, isPadding(first[0]) { first += 1 }
+        while last > first, isPadding(last[-1]) { last -= 1 }
+        var mantissa: UInt64 = 0, significantDigits = 0
+        for p in first..<last where p[0] != UInt8(ascii: ".") {
+            significantDigits += 1
+            guard significantDigits <= 19 else { return nil }
+            mantissa = mantissa * 10 + UInt64(p[0] - UInt8(ascii: "0"))
+        }
+        // Each trailing zero set aside is a power of ten for the exponent.
+        let trailingZeros = (last..<end).count { $0[0] != UInt8(ascii: ".") }
+        return fastPath(mantissa: mantissa, exponent: exponent + trailingZeros)
+    }
 
     /// The fast path for an exponent past 22 ("12e30"): the surplus power moved into the mantissa
     /// while that stays exact. (Rare, so out of line.)

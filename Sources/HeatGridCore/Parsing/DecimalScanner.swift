@@ -6,8 +6,7 @@
 // recognised as such. The digits are collected into a 64-bit mantissa and a decimal exponent
 // for `DecimalRounding`: most numbers in data files have at most 19 significant digits and a
 // small exponent, so they take Clinger's fast path (exact); the rest go to `strtod`, which rounds
-// correctly. Zeros are held back until a non-zero digit follows, so trailing zeros
-// ("4.730000000000000000e-03", as numpy writes) never use up the 19 digits a `UInt64` holds.
+// correctly.
 //
 // Every read is checked against the field's end. Where the caller can promise a byte that ends
 // the number, `UncheckedDecimal` is a tighter loop for the common case.
@@ -45,55 +44,34 @@ public enum DecimalScanner {
         if lo == hi { return .empty }
 
         var i = lo
-        var negative = false
-        if text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+") {
-            negative = text[i] == UInt8(ascii: "-")
-            i += 1
-        }
+        let negative = text[i] == UInt8(ascii: "-")
+        if negative || text[i] == UInt8(ascii: "+") { i += 1 }
         if i < hi, !isDigit(text[i]), text[i] != UInt8(ascii: ".") {
             return scanWord(text + i, count: hi - i)
         }
 
-        // Significant digits go into `mantissa`; zeros wait in `pendingZeros` until a non-zero
-        // digit follows (or, at the end, scale the exponent).
+        // Every digit goes into `mantissa` as it is read, wrapping past 19 of them
+        // (`DecimalRounding` reads the rare longer ones again).
         var mantissa: UInt64 = 0
-        var significantDigits = 0
-        var pendingZeros = 0
-        var exponent = 0
-        var sawDigit = false
-        var tooManyDigits = false
-
-        @inline(__always) func take(_ digit: UInt64) {
-            if digit == 0 {
-                if significantDigits > 0 { pendingZeros += 1 }
-                return
-            }
-            let needed = significantDigits + pendingZeros + 1
-            if needed > 19 || tooManyDigits {
-                tooManyDigits = true
-                return
-            }
-            for _ in 0..<pendingZeros { mantissa &*= 10 }
-            mantissa = mantissa &* 10 &+ digit
-            significantDigits = needed
-            pendingZeros = 0
-        }
-
+        let digitsStart = i
         while i < hi, isDigit(text[i]) {
-            sawDigit = true
-            take(UInt64(text[i] &- UInt8(ascii: "0")))
+            mantissa = mantissa &* 10 &+ UInt64(text[i] &- UInt8(ascii: "0"))
             i += 1
         }
+        var digitCount = i - digitsStart
+        var exponent = 0
         if i < hi, text[i] == UInt8(ascii: ".") {
             i += 1
+            let fractionStart = i
             while i < hi, isDigit(text[i]) {
-                sawDigit = true
-                exponent -= 1
-                take(UInt64(text[i] &- UInt8(ascii: "0")))
+                mantissa = mantissa &* 10 &+ UInt64(text[i] &- UInt8(ascii: "0"))
                 i += 1
             }
+            digitCount += i - fractionStart
+            exponent = fractionStart - i
         }
-        guard sawDigit else { return .invalid }
+        guard digitCount > 0 else { return .invalid }
+        let digitsEnd = i
         if i < hi, text[i] == UInt8(ascii: "e") || text[i] == UInt8(ascii: "E") {
             i += 1
             var exponentNegative = false
@@ -112,7 +90,8 @@ public enum DecimalScanner {
         }
         guard i == hi else { return .invalid }
 
-        if !tooManyDigits, let value = DecimalRounding.fastPath(mantissa: mantissa, exponent: exponent + pendingZeros) {
+        if let value = DecimalRounding.fastPath(mantissa: mantissa, digitCount: digitCount, exponent: exponent,
+                                                 digits: text + digitsStart, digitsEnd: text + digitsEnd) {
             return .number(negative ? -value : value)
         }
         return slowPath(text + lo, count: hi - lo)

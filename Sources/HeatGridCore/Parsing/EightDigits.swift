@@ -57,12 +57,13 @@ public enum EightDigits {
         }
     }
 
-    /// 10^`count` for a count of digits (1 to 8), to append them to a number. (A switch, which
+    /// 10^`count` for a count of digits (0 to 8), to append them to a number. (A switch, which
     /// the compiler makes a table of constants in each module that inlines it: a public global
     /// array would cost a call to check its lazy initialisation on every use from another module.)
     @inlinable @inline(__always)
     static func powerOfTen(_ count: Int) -> UInt64 {
         switch count {
+        case 0: 1
         case 1: 10
         case 2: 100
         case 3: 1000
@@ -70,7 +71,8 @@ public enum EightDigits {
         case 5: 100_000
         case 6: 1_000_000
         case 7: 10_000_000
-        default: 100_000_000
+        case 8: 100_000_000
+        default: 0  // never: a word holds at most 8 digits
         }
     }
 }

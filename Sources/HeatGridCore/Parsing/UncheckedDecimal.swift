@@ -1,5 +1,5 @@
 // The fast path for the decimals data files are made of: one number read at a pointer in a
-// single tight loop, with no bounds checks, or nothing, so that a slower correct reader decides.
+// single tight loop with no bounds checks, or declined, so that a slower correct reader decides.
 //
 // Accepted: optional sign, digits with an optional '.', an optional exponent (e/E, optional
 // sign, digits), at most 19 significant digits, and a value Clinger's fast path makes exact
@@ -10,8 +10,8 @@
 // Speed comes from what is not done. No byte is compared against an end: every scan stops at a
 // byte that cannot continue a number, which the caller guarantees is there, and digits after the
 // '.' are read eight bytes at a time (`EightDigits`), which the caller guarantees are readable.
-// All digits go into one `UInt64`, wrapping past 19 of them; only then (rare) are the significant
-// ones counted, to decide whether the wrapped value may be used.
+// All digits go into one `UInt64`, wrapping past 19 of them; `DecimalRounding` reads the rare
+// longer ones again.
 
 /// Reads a decimal number at a pointer without checking any bounds: for inner loops over text
 /// whose every number is known to be followed by a byte that ends it.
@@ -45,6 +45,7 @@ public enum UncheckedDecimal {
             exponent = -fractionDigits
         }
         guard digitCount > 0 else { return nil }
+        let digitsEnd = p
 
         if p[0] | 0x20 == UInt8(ascii: "e") {
             p += 1
@@ -60,24 +61,8 @@ public enum UncheckedDecimal {
             exponent += exponentNegative ? -written : written
         }
 
-        // Leading zeros ("0.000123") add nothing to the mantissa, so only a long run of
-        // significant digits (which may have wrapped) is sent to the slow path.
-        if digitCount > 19, significantDigits(from: digitsStart, before: p) > 19 { return nil }
-        guard let value = DecimalRounding.fastPath(mantissa: mantissa, exponent: exponent) else { return nil }
+        guard let value = DecimalRounding.fastPath(mantissa: mantissa, digitCount: digitCount, exponent: exponent,
+                                                   digits: digitsStart, digitsEnd: digitsEnd) else { return nil }
         return (negative ? -value : value, p)
-    }
-
-    /// Digits from the first non-zero one, in the digits and '.' from `start` (rare: only for
-    /// numbers written with more than 19 digits).
-    @usableFromInline
-    static func significantDigits(from start: UnsafePointer<UInt8>, before end: UnsafePointer<UInt8>) -> Int {
-        var p = start
-        while p < end, p[0] == UInt8(ascii: "0") || p[0] == UInt8(ascii: ".") { p += 1 }
-        var count = 0
-        while p < end, DecimalScanner.isDigit(p[0]) || p[0] == UInt8(ascii: ".") {
-            if p[0] != UInt8(ascii: ".") { count += 1 }
-            p += 1
-        }
-        return count
     }
 }
