@@ -45,6 +45,24 @@ import Testing
         for output in outputs { #expect(FileManager.default.fileExists(atPath: output.path)) }
     }
 
+    @Test func everyColumnKeepsItsNameInANarrowColumn() throws {
+        // Twelve models by eight benchmarks at a journal's single column (89 mm): the names, set
+        // upright, are a little taller than a column is wide. They shrink (at most to 75%) rather
+        // than lose every other name.
+        let specURL = packageRoot.appendingPathComponent("examples/gallery/models-benchmarks.json")
+        var spec = try FigureSpec.load(from: specURL)
+        spec.size.width = Length(points: 89 * 72 / 25.4)
+        let figure = try Renderer.standard.figure(for: spec, baseURL: specURL.deletingLastPathComponent())
+        let names = figure.scene.texts.filter { $0.role == "x-tick" }
+        let benchmarks = try #require(figure.dataset.panels[0].columnLabels)
+        #expect(names.map { $0.text } == benchmarks)
+        let tickSize = Theme.paper.tickLabelSize
+        #expect(names.allSatisfy { $0.font.size < tickSize && $0.font.size >= 0.75 * tickSize && $0.angle == 90 })
+        // Each name stands over its own column, clear of its neighbours (boxes side by side).
+        let sorted = names.sorted { $0.bounds.minX < $1.bounds.minX }
+        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.bounds.maxX <= $1.bounds.minX })
+    }
+
     @Test func namedKeyErrorsNameTheFileAndPlace() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -197,6 +197,23 @@ struct PanelDrawer {
     /// The least space between neighbouring tick labels (thinning keeps it).
     private var tickGap: Double { theme.tickLabelSize * 0.4 }
 
+    /// Column names set upright may shrink to this share of the tick labels' size to keep one
+    /// name per column: thinning names hides which column is which, a slightly smaller name does not.
+    static let smallestUprightNameScale = 0.75
+
+    /// The font of column names set upright in columns `cellWidth` wide: the tick labels' font, or
+    /// a smaller one (down to `smallestUprightNameScale`, in 64ths) that gives every name its column.
+    private func uprightNameFont(cellWidth: Double) throws -> FontSpec {
+        let height = try measurer.measure("0", font: tickFont).height
+        guard cellWidth < height + tickGap else { return tickFont }
+        // Line height and the gap both scale with the size.
+        let scale = (cellWidth / (height + tickGap) * 64).rounded(.down) / 64
+        guard scale >= Self.smallestUprightNameScale else { return tickFont }
+        var font = tickFont
+        font.size *= scale
+        return font
+    }
+
     /// The longest a named tick label may be before it is cut with "…" (25 mm for paper's 6 pt).
     private static func labelCap(_ theme: Theme) -> Double { 12 * theme.tickLabelSize }
 
@@ -522,7 +539,10 @@ struct PanelDrawer {
         let grid = cells(panel, body), cellWidth = grid.cellWidth, cellHeight = grid.cellHeight
         let tickHeight = try measurer.measure("0", font: tickFont).height
         let rotated = xRotated && columnNames[index] != nil
-        let xTicks = try ticks(cells: matrix.columns, step: xStep(panel), cellSize: cellWidth) {
+        let nameFont = rotated ? try uprightNameFont(cellWidth: cellWidth) : tickFont
+        let nameHeight = try measurer.measure("0", font: nameFont).height
+        // The gap between upright names scales with their size too.
+        let xTicks = try ticks(cells: matrix.columns, step: xStep(panel), cellSize: cellWidth * tickFont.size / nameFont.size) {
             rotated ? tickHeight : try measurer.measure(columnLabel(index, $0), font: tickFont).width
         }
         let yTicks = ticks(cells: matrix.rows, step: yStep(panel), cellSize: cellHeight) { _ in tickHeight }
@@ -535,8 +555,8 @@ struct PanelDrawer {
                 let top = xBase + theme.tickLength + theme.tickPad
                 if rotated {
                     // Read bottom to top, ending at the axis (matplotlib's rotation=90).
-                    let width = try measurer.measure(columnLabel(index, column), font: tickFont).width
-                    items.append(.text(try text.vertical(columnLabel(index, column), font: tickFont, left: x - tickHeight / 2,
+                    let width = try measurer.measure(columnLabel(index, column), font: nameFont).width
+                    items.append(.text(try text.vertical(columnLabel(index, column), font: nameFont, left: x - nameHeight / 2,
                                                          centerY: top + width / 2, role: "x-tick")))
                 } else {
                     items.append(.text(try text.horizontal(columnLabel(index, column), font: tickFont, x: x, align: .center,
