@@ -4,6 +4,13 @@ import HeatGridCore
 /// Places panels in their grid slots (see `GridLayout` for the algorithm): one cell width for
 /// every grid column and one cell height for every grid row (`CellSizing`), bodies aligned along
 /// grid rows and columns, side stacks measured up front, the legend area beside the bodies.
+///
+/// Even slots: cells of one size make a wide matrix's slot as many times wider than a narrow
+/// one's as it has more columns, so a 13x900 panel beside 8x8 ones would need a figure metres
+/// wide before the small bodies reach `minBody`. When HeatGrid picks the cells' proportions
+/// (`cells.aspect` auto or fill) and cells of one size do not fit, every grid column and row
+/// counts as one unit instead: slots of equal size, each body filling its slot with cells of its
+/// own size. Figures that fit with cells of one size are unchanged.
 struct SlotGridSolver {
     let request: LayoutRequest
     let arrangement: SlotArrangement
@@ -31,6 +38,8 @@ struct SlotGridSolver {
         /// Gaps inside the bodies of each grid column and row (a split's blocks).
         var columnGaps: [Double], rowGaps: [Double]
         var fixed: Size
+        /// Every grid column and row one unit (`columnCells` and `rowCells` all 1): bodies fill their slots.
+        var evenSlots = false
         var totalColumnCells: Int { columnCells.reduce(0, +) }
         var totalRowCells: Int { rowCells.reduce(0, +) }
     }
@@ -78,22 +87,60 @@ struct SlotGridSolver {
                      top: top, bottom: bottom, columnGaps: columnGaps, rowGaps: rowGaps, fixed: fixed)
     }
 
-    /// The smallest figure this arrangement fits in, bodies at the theme's minimum.
-    func neededSize() -> Size {
-        let n = needs()
-        return request.neededSize(fixed: n.fixed, columnCells: n.totalColumnCells, rowCells: n.totalRowCells)
+    /// Whether even slots may stand in for cells of one size: HeatGrid picks the proportions, the
+    /// panels' matrices differ in size (else the two are the same), and no row must hold a name.
+    private var allowsEvenSlots: Bool {
+        let sizing = request.cellSizing
+        return sizing.requiresMinimumBody && sizing.minimumCellHeight == 0
+            && Set(request.panels.map { [$0.rows, $0.columns] }).count > 1
     }
 
+    /// `n` with every grid column and row one unit.
+    private func evenSlots(_ n: Needs) -> Needs {
+        var even = n
+        even.columnCells = n.columnCells.map { _ in 1 }
+        even.rowCells = n.rowCells.map { _ in 1 }
+        even.evenSlots = true
+        return even
+    }
+
+    /// The needs to report when nothing fits: even slots where allowed and smaller.
+    private func reportedNeeds() -> Needs {
+        let n = needs()
+        guard allowsEvenSlots else { return n }
+        let even = evenSlots(n)
+        let a = neededSize(n), b = neededSize(even)
+        return b.width * b.height < a.width * a.height ? even : n
+    }
+
+    private func neededSize(_ n: Needs) -> Size {
+        request.neededSize(fixed: n.fixed, columnCells: n.totalColumnCells, rowCells: n.totalRowCells,
+                           fewestRows: n.evenSlots ? 1 : nil, fewestColumns: n.evenSlots ? 1 : nil)
+    }
+
+    /// The smallest figure this arrangement fits in, bodies at the theme's minimum.
+    func neededSize() -> Size { neededSize(reportedNeeds()) }
+
     /// The error for a figure too small for this arrangement, naming the size that would hold it.
-    func tooSmall() -> HeatGridError { tooSmall(needs()) }
+    func tooSmall() -> HeatGridError { tooSmall(reportedNeeds()) }
 
     private func tooSmall(_ n: Needs) -> HeatGridError {
         request.tooSmall(fixed: n.fixed, columnCells: n.totalColumnCells, rowCells: n.totalRowCells,
-                         what: "a \(rows)x\(columns) grid of panels")
+                         what: "a \(rows)x\(columns) grid of panels",
+                         fewestRows: n.evenSlots ? 1 : nil, fewestColumns: n.evenSlots ? 1 : nil)
     }
 
+    /// The layout with cells of one size, or else with even slots (where allowed).
     func place() throws -> FigureLayout {
         let n = needs()
+        do {
+            return try place(n)
+        } catch HeatGridError.tooSmall where allowsEvenSlots {
+            do { return try place(evenSlots(n)) } catch HeatGridError.tooSmall { throw tooSmall() }
+        }
+    }
+
+    private func place(_ n: Needs) throws -> FigureLayout {
         let (outer, columnCells, rowCells) = (n.outer, n.columnCells, n.rowCells)
         let (left, right, top, bottom, fixed) = (n.left, n.right, n.top, n.bottom, n.fixed)
         let legend = request.legend
@@ -107,7 +154,8 @@ struct SlotGridSolver {
             columnCells: Double(totalColumnCells), rowCells: Double(totalRowCells), width: width - fixed.width,
             height: request.autoHeight ? nil : request.figureSize.height - fixed.height,
             maximumHeight: request.figureSize.height - fixed.height,
-            fewestRows: request.panels.map(\.rows).min() ?? 1, fewestColumns: request.panels.map(\.columns).min() ?? 1)
+            fewestRows: n.evenSlots ? 1 : request.panels.map(\.rows).min() ?? 1,
+            fewestColumns: n.evenSlots ? 1 : request.panels.map(\.columns).min() ?? 1)
         guard cell.width >= 0.05, cell.height >= 0.05 else { throw fail() }
         var height = request.autoHeight ? fixed.height + cell.height * Double(totalRowCells) : request.figureSize.height
         // A right legend must be at least its minimum length tall (a bottom one that long).
@@ -140,8 +188,8 @@ struct SlotGridSolver {
             let scale = slot.rowSpan == 1 && slot.columnSpan == 1 ? 1
                 : min((x1 - x0 - panel.columnGaps) / (cell.width * Double(panel.columns)),
                       (y1 - y0 - panel.rowGaps) / (cell.height * Double(panel.rows)))
-            let bodyWidth = scale * cell.width * Double(panel.columns) + panel.columnGaps
-            let bodyHeight = scale * cell.height * Double(panel.rows) + panel.rowGaps
+            let bodyWidth = n.evenSlots ? x1 - x0 : scale * cell.width * Double(panel.columns) + panel.columnGaps
+            let bodyHeight = n.evenSlots ? y1 - y0 : scale * cell.height * Double(panel.rows) + panel.rowGaps
             // A smaller matrix sits centred in its slot, its cells the size of its neighbours'.
             let body = Rect(x: x0 + (x1 - x0 - bodyWidth) / 2, y: y0 + (y1 - y0 - bodyHeight) / 2,
                             width: bodyWidth, height: bodyHeight)

@@ -6,10 +6,10 @@ import TestSupport
 /// `composeFigure` laid out by the plugin (`GridLayout(type: spec.type)`), checked for collisions
 /// by the tests' own check.
 func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout spec: LayoutSpec = LayoutSpec(rows: 2, columns: 4),
-             titles: AxesSpec.TitlePlacement = .all, placement: ColorbarPlacement = .right,
+             titles: AxesSpec.TitlePlacement = .all, placement: ColorbarPlacement = .right, cells: CellAspect = .square,
              sourceLocation: SourceLocation = #_sourceLocation) throws -> (scene: Scene, layout: FigureLayout) {
     let result = try composeFigure(dataset, size: size, layout: GridLayout(type: spec.type), layoutSpec: spec,
-                                   titles: titles, colorbar: placement)
+                                   titles: titles, colorbar: placement, cells: cells)
     #expect(collisions(in: result.scene).isEmpty, "\(collisions(in: result.scene))", sourceLocation: sourceLocation)
     return result
 }
@@ -58,6 +58,30 @@ func compose(_ dataset: Dataset = flagshipDataset(), size: Size, layout spec: La
         let grids = scene.cellGrids
         let cellSizes = grids.map { $0.frame.width / Double($0.columns) }
         #expect(abs(cellSizes[0] - cellSizes[1]) < 1e-9)
+    }
+
+    @Test func aVeryWideMatrixAmongSmallOnesGetsAnEvenSlot() throws {
+        // Cells of one size would make the 13x900 panel's slot 900/6 times the 11x6 one's: the
+        // small bodies reach minBody only in a figure over a metre wide. Even slots hold all four.
+        let data = flagshipDataset(titles: ["A", "B", "C", "D"], shapes: [(10, 13), (13, 900), (11, 6), (8, 8)])
+        let row = LayoutSpec(rows: 1, columns: 4)
+        let (scene, layout) = try compose(data, size: Size(width: 110 / 25.4 * 72, height: 50 / 25.4 * 72), layout: row, cells: .auto)
+        let bodies = layout.panels.map(\.body)
+        let minBody = Theme.paper.minBody
+        #expect(bodies.allSatisfy { $0.width >= minBody - 1e-6 && $0.height >= minBody - 1e-6 })
+        #expect(Set(bodies.map { ($0.width * 1000).rounded() }).count == 1, "equal slots, each body filling its own")
+        // Each grid is drawn in its body with cells of its own size.
+        #expect(zip(scene.cellGrids, bodies).allSatisfy { $0.frame == $1 })
+        // Too narrow: the size named is modest, and it holds the figure.
+        #expect {
+            try compose(data, size: Size(width: 70 / 25.4 * 72, height: 50 / 25.4 * 72), layout: row, cells: .auto)
+        } throws: { error in
+            guard case .tooSmall(let report) = error as? HeatGridError else { return false }
+            let needed = report.needed
+            return needed.width < 110 / 25.4 * 72
+                && (try? compose(data, size: Size(width: needed.width, height: max(needed.height, 50 / 25.4 * 72)), layout: row,
+                                 cells: .auto)) != nil
+        }
     }
 }
 

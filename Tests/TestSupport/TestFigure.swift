@@ -14,15 +14,15 @@ public func flagshipDataset(titles: [String]? = nil, shapes: [(Int, Int)]? = nil
 /// `dataset` composed at `size` by `layout` the way the flagship is labelled: axis titles "Head"
 /// and "Layer" (placed as `titles` says), every 6th tick labelled, a colorbar "Heads Importance"
 /// over 0...0.003 (clamped, so its last label reads "0.0030+"), the paper theme, and
-/// `FakeMeasurer`'s metrics instead of a font.
+/// `FakeMeasurer`'s metrics instead of a font; cells square unless `cells` says otherwise.
 public func composeFigure(_ dataset: Dataset = flagshipDataset(), size: Size, layout: any Layout, layoutSpec: LayoutSpec,
                           titles: AxesSpec.TitlePlacement = .all,
-                          colorbar: ColorbarPlacement = .right) throws -> (scene: Scene, layout: FigureLayout) {
+                          colorbar: ColorbarPlacement = .right, cells: CellAspect = .square) throws -> (scene: Scene, layout: FigureLayout) {
     var labels = FigureComposer.Labels(xTitle: "Head", yTitle: "Layer", colorbarTitle: "Heads Importance",
                                        xTickStep: 6, yTickStep: 6, axisTitles: titles)
     labels.colorbarPlacement = colorbar
     let composer = FigureComposer(dataset: dataset, mapping: testMapping(0...0.003, data: dataset.panels.flatMap(\.matrix.values)),
-                                  theme: .paper, labels: labels, layout: layout, layoutSpec: layoutSpec,
+                                  theme: .paper, labels: labels, layout: layout, layoutSpec: layoutSpec, cellAspect: cells,
                                   measurer: FakeMeasurer())
     return try composer.compose(size: size)
 }

@@ -73,10 +73,12 @@ public struct LayoutRequest: Sendable {
 
     /// The smallest figure that holds the `fixed` extent of everything but the cells plus
     /// `columnCells` x `rowCells` cells of the size that gives the smallest body the theme's
-    /// `minBody`, and the legend area at its minimum length.
-    public func neededSize(fixed: Size, columnCells: Int, rowCells: Int) -> Size {
-        let fewestRows = Double(max(panels.map(\.rows).min() ?? 1, 1))
-        let fewestColumns = Double(max(panels.map(\.columns).min() ?? 1, 1))
+    /// `minBody`, and the legend area at its minimum length. `fewestRows` and `fewestColumns` are
+    /// the smallest body's cells (by default the panels' fewest; a layout sizing slots rather than
+    /// cells passes 1).
+    public func neededSize(fixed: Size, columnCells: Int, rowCells: Int, fewestRows: Int? = nil, fewestColumns: Int? = nil) -> Size {
+        let fewestRows = Double(max(fewestRows ?? panels.map(\.rows).min() ?? 1, 1))
+        let fewestColumns = Double(max(fewestColumns ?? panels.map(\.columns).min() ?? 1, 1))
         // A hair over the minimum, so the bodies at this size clear it despite rounding.
         let minimumBody = cellSizing.minimumBody * 1.005
         var needed = Size(width: fixed.width + Double(columnCells) * minimumBody / fewestColumns,
@@ -92,9 +94,11 @@ public struct LayoutRequest: Sendable {
     /// The error for a figure too small for its content, naming the size that would hold it: the
     /// `fixed` extent of everything but the cells, plus `cells` cells of at least the size that
     /// gives the smallest body the theme's `minBody`.
-    public func tooSmall(fixed: Size, columnCells: Int, rowCells: Int, what: String) -> HeatGridError {
+    public func tooSmall(fixed: Size, columnCells: Int, rowCells: Int, what: String,
+                         fewestRows: Int? = nil, fewestColumns: Int? = nil) -> HeatGridError {
         .tooSmall(FigureTooSmall(size: figureSize, autoHeight: autoHeight, what: what, fixed: fixed,
-                                 needed: neededSize(fixed: fixed, columnCells: columnCells, rowCells: rowCells)))
+                                 needed: neededSize(fixed: fixed, columnCells: columnCells, rowCells: rowCells,
+                                                    fewestRows: fewestRows, fewestColumns: fewestColumns)))
     }
 }
 
