@@ -207,7 +207,7 @@ enum RenderedPageChecker {
     }
 
     /// Rasterises page 1 of `pdf` with pdftoppm (poppler's Splash renderer, not cairo).
-    static func raster(of pdf: URL, dpi: Int, pageWidth: Double) throws -> Raster {
+    static func raster(of pdf: URL, dpi: Int) throws -> Raster {
         let prefix = pdf.deletingPathExtension().path + "-page"
         let result = try run(tool("pdftoppm"), ["-r", "\(dpi)", "-singlefile", pdf.path, prefix])
         guard result.status == 0 else { throw Failure(description: "pdftoppm failed: \(result.stderr)") }
@@ -245,7 +245,9 @@ enum RenderedPageChecker {
                 }
             }
         }
-        return Raster(width: width, height: height, pixelsPerPoint: Double(width) / pageWidth, cellLike: mask)
+        // pdftoppm maps points to pixels at exactly dpi / 72 and rounds only the page's pixel size:
+        // a scale taken from the rounded width would drift by pixels down a tall page.
+        return Raster(width: width, height: height, pixelsPerPoint: Double(dpi) / 72, cellLike: mask)
     }
 
     /// A resolution that keeps the raster at a few million pixels: 100 dpi, less for big pages
@@ -288,7 +290,7 @@ enum RenderedPageChecker {
         }
 
         guard let dpi = dpi(pageWidth: page.width, pageHeight: page.height) else { return problems }
-        let raster = try raster(of: pdf, dpi: dpi, pageWidth: page.width)
+        let raster = try raster(of: pdf, dpi: dpi)
         for word in page.words {
             let covered = raster.cellPixels(in: word.box)
             if covered > cellPixelsAllowed {
