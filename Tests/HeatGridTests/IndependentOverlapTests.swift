@@ -411,6 +411,7 @@ enum LayoutRegression {
     static let sharedXTitleSpansGaps = "bug: with a shared x axis, x titles are grouped by their y position only, so panels 1 and 3 of a row share one title centred over panel 2's cells when panel 2 is taller"
     static let tinyBodyBreaksPDF = "bug: square or ratio cells can make a body a fraction of a point; the PDF writer then fails ('cairo did not write the placeholder for cell grid N'), while PNG and SVG render"
     static let sizeMessageTooSmall = "bug: the size the size message names does not hold the figure (titles wrap at that size and need more height): 89 x 40 mm asks for 102 x 49 mm, which asks for 102 x 58 mm"
+    static let titleBesideNeighbourStack = "bug: a panel title in the same band as its neighbour's took the room up to halfway between the bodies, though the neighbour's body (or its y title, centred on a short body) sat beside the title with its tick labels and y title in that room; compose then failed with 'panel-title overlaps y-title'"
     static let sizeMessageBelowAJump = "bug: the size the size message names does not hold the figure when the labels' needs jump between the asked and the named size (axis titles wrap differently): the size search stepped only towards the first named size, and fell back to it unverified"
     static let autoHeightAsksNarrower = "bug: with size.height auto, a figure taller than the 2 x width cap is told to be narrower ('a figure 100 mm wide ... make it at least 33 mm wide'), which only lowers the cap"
 }
@@ -422,6 +423,7 @@ let regressionSeeds: [UInt64: String] = [
     288: LayoutRegression.ownColorbarTurnsHorizontal, 439: LayoutRegression.ownColorbarTurnsHorizontal, 592: LayoutRegression.titleRoomsByTopEdge,
     742: LayoutRegression.bottomColorbarEnd, 778: LayoutRegression.tinyBodyBreaksPDF, 801: LayoutRegression.bottomColorbarEnd,
     846: LayoutRegression.ownColorbarTurnsHorizontal, 970: LayoutRegression.bottomColorbarEnd,
+    454: LayoutRegression.titleBesideNeighbourStack,
 ]
 
 /// The smallest figures found for each of those bugs.

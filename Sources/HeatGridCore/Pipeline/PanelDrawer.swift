@@ -374,7 +374,8 @@ struct PanelDrawer {
 
     /// The width each panel's title may take, centred on its body. Another panel beside the title
     /// bounds it: halfway to that panel's body (less half a gap) when both titles sit at the same
-    /// height and share the gap, else at that panel's body or side stack (less a gap). With no
+    /// height and share the gap, and at that panel's body or side stack (less a gap) when the title
+    /// sits beside that body or its y title (centred on the body, it rises above a short one). With no
     /// panel beside it, the title may reach over its own tick labels, never into the legend area,
     /// its own colorbar or off the canvas.
     private func titleRooms(_ placed: FigureLayout, panels: [LayoutPanel]) -> [Double] {
@@ -387,6 +388,8 @@ struct PanelDrawer {
         func overlaps(_ a: (top: Double, bottom: Double), _ b: (top: Double, bottom: Double)) -> Bool {
             a.top < b.bottom && b.top < a.bottom
         }
+        // A y title is centred on its body, and reaches above and below a body shorter than it.
+        let yTitleReach = labels.yTitle.isEmpty ? 0 : ((try? measurer.measure(labels.yTitle, font: axisTitleFont).width) ?? 0) / 2
         return bodies.indices.map { i in
             let body = bodies[i], outer = placed.panels[i].outer, d = panels[i].decorations
             let overTicks = d.offset(of: "y-title", on: .left, outer: outer.contains(.left))
@@ -400,13 +403,19 @@ struct PanelDrawer {
             }
             for j in bodies.indices where j != i {
                 let other = bodies[j], sameBand = overlaps(bands[i], bands[j])
-                guard sameBand || overlaps(bands[i], (other.minY, other.maxY)) else { continue }
+                let showsYTitle = panels[j].decorations.offset(of: "y-title", on: .left, outer: placed.panels[j].outer.contains(.left)) != nil
+                let reach = showsYTitle ? yTitleReach : 0
+                // Beside the other's body (or its y title): its side stacks are in the way too.
+                let besideBody = overlaps(bands[i], (min(other.minY, other.midY - reach), max(other.maxY, other.midY + reach)))
+                guard sameBand || besideBody else { continue }
                 let otherRight = panels[j].decorations.thickness(.right, outer: placed.panels[j].outer.contains(.right))
                 let otherLeft = panels[j].decorations.thickness(.left, outer: placed.panels[j].outer.contains(.left))
                 if other.midX < body.midX {
-                    lo = max(lo, sameBand ? (other.maxX + body.minX) / 2 + gap / 2 : other.maxX + otherRight + gap)
+                    if sameBand { lo = max(lo, (other.maxX + body.minX) / 2 + gap / 2) }
+                    if besideBody { lo = max(lo, other.maxX + otherRight + gap) }
                 } else {
-                    hi = min(hi, sameBand ? (body.maxX + other.minX) / 2 - gap / 2 : other.minX - otherLeft - gap)
+                    if sameBand { hi = min(hi, (body.maxX + other.minX) / 2 - gap / 2) }
+                    if besideBody { hi = min(hi, other.minX - otherLeft - gap) }
                 }
             }
             return max(0, 2 * min(body.midX - lo, hi - body.midX))
