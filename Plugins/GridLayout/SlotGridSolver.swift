@@ -156,7 +156,7 @@ struct SlotGridSolver {
             maximumHeight: request.figureSize.height - fixed.height,
             fewestRows: n.evenSlots ? 1 : request.panels.map(\.rows).min() ?? 1,
             fewestColumns: n.evenSlots ? 1 : request.panels.map(\.columns).min() ?? 1)
-        guard cell.width >= 0.05, cell.height >= 0.05 else { throw fail() }
+        guard cell.width >= CellSizing.smallestCell, cell.height >= CellSizing.smallestCell else { throw fail() }
         var height = request.autoHeight ? fixed.height + cell.height * Double(totalRowCells) : request.figureSize.height
         // A right legend must be at least its minimum length tall (a bottom one that long).
         if let legend {

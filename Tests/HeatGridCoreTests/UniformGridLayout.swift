@@ -37,7 +37,7 @@ struct UniformGridLayout: Layout {
             height: request.autoHeight ? nil : request.figureSize.height - fixed.height,
             maximumHeight: request.figureSize.height - fixed.height,
             fewestRows: panels.map(\.rows).min() ?? 1, fewestColumns: panels.map(\.columns).min() ?? 1)
-        guard cell.width >= 0.05, cell.height >= 0.05 else { throw tooSmall }
+        guard cell.width >= CellSizing.smallestCell, cell.height >= CellSizing.smallestCell else { throw tooSmall }
         let size = Size(width: request.figureSize.width,
                         height: request.autoHeight ? fixed.height + cell.height * Double(rowCells) : request.figureSize.height)
 

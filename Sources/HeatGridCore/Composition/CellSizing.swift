@@ -71,6 +71,10 @@ public struct CellSizing: Sendable, Equatable {
         self.aspect = aspect; self.minimumBody = minimumBody; self.minimumCellHeight = minimumCellHeight
     }
 
+    /// The thinnest cell a layout draws, in points: below it a figure is too small, however its
+    /// bodies compare with `minimumBody` (a 1,571-column matrix in a few centimetres).
+    public static let smallestCell = 0.05
+
     /// Whether bodies must reach `minimumBody` (else the figure is too small): when HeatGrid
     /// chooses the cells' proportions. Square or ratio cells asked for are kept however thin.
     public var requiresMinimumBody: Bool { aspect == .auto || aspect == .fill }

@@ -80,9 +80,9 @@ public struct LayoutRequest: Sendable {
         let fewestRows = Double(max(fewestRows ?? panels.map(\.rows).min() ?? 1, 1))
         let fewestColumns = Double(max(fewestColumns ?? panels.map(\.columns).min() ?? 1, 1))
         // A hair over the minimum, so the bodies at this size clear it despite rounding.
-        let minimumBody = cellSizing.minimumBody * 1.005
-        var needed = Size(width: fixed.width + Double(columnCells) * minimumBody / fewestColumns,
-                          height: fixed.height + Double(rowCells) * minimumBody / fewestRows)
+        let minimumBody = cellSizing.minimumBody * 1.005, smallestCell = CellSizing.smallestCell * 1.005
+        var needed = Size(width: fixed.width + Double(columnCells) * max(minimumBody / fewestColumns, smallestCell),
+                          height: fixed.height + Double(rowCells) * max(minimumBody / fewestRows, smallestCell))
         // The legend area's own minimum length, along the bodies.
         if let legend {
             let length = 2 * margin + legend.minimumLength + 2 * legend.endOverhang
