@@ -78,11 +78,10 @@ struct RegionMark: Mark {
             let box = Rect(x: first.minX + width / 2, y: first.minY + width / 2,
                            width: last.maxX - first.minX - width, height: last.maxY - first.minY - width)
             var items: [SceneItem] = [.rect(RectItem(rect: box, stroke: color, lineWidth: width))]
-            if let label, let offset = request.componentOffsets["label"] {
-                // Over the block, kept within the body's width.
-                let font = request.text.font()
+            let body = cells.body, font = request.text.font()
+            // Over the block, kept within the body's width (cut with "…" when longer).
+            if let offset = request.componentOffsets["label"], let label = try label.flatMap({ try request.text.fitted($0, font: font, width: body.width) }) {
                 let size = try request.text.measure(label, font: font)
-                let body = cells.body
                 let centre = min(max(box.midX, body.minX + size.width / 2), body.maxX - size.width / 2)
                 items.append(try request.text.line(label, font: font, x: centre - size.width / 2,
                                                    top: body.minY - offset - pad - size.height, role: "mark-region-label"))

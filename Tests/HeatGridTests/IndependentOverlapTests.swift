@@ -270,6 +270,38 @@ struct FigureGenerator {
             }
         }
 
+        // Marks: outlines of each panel's top cells and regions with labels, with or without
+        // legends, and masks. Outlines and boxes cut a body's colour into pieces and masks hide
+        // cells, so bodies are not counted then; the words are checked as ever. Their own generator too.
+        var marking = SplitMix64(seed: seed ^ 0x3A4C_5000_0000_0001)
+        func chanceOfMark(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &marking) < p }
+        func markText() -> String {
+            (0..<Int.random(in: 1...8, using: &marking)).map { _ in Self.words.randomElement(using: &marking)! }.joined(separator: " ")
+        }
+        var marks: [[String: Any]] = []
+        if chanceOfMark(0.12) {
+            var outline: [String: Any] = ["type": "outline", "select": ["top": Int.random(in: 1...5, using: &marking), "per": "panel"],
+                                          "color": "#000000"]
+            if chanceOfMark(0.5) { outline["legend"] = markText() }
+            marks.append(outline)
+        }
+        if chanceOfMark(0.1) {
+            let smallest = (rows: shapes.map(\.rows).min()!, columns: shapes.map(\.columns).min()!)
+            var region: [String: Any] = ["type": "region", "color": "#000000",
+                                         "rows": [0, Int.random(in: 0..<smallest.rows, using: &marking)],
+                                         "columns": [0, Int.random(in: 0..<smallest.columns, using: &marking)]]
+            if chanceOfMark(0.7) { region["label"] = markText() }
+            marks.append(region)
+        }
+        if chanceOfMark(0.06) {
+            marks.append(["type": "mask", "select": ["triangle": chanceOfMark(0.5) ? "upper" : "lower"]])
+            checksMinBody = false
+        }
+        if !marks.isEmpty {
+            spec["marks"] = marks
+            checksMinBody = false
+        }
+
         // Values k x 10^e (k 1...9) in a pattern; a magnitude per figure, sometimes per panel.
         let exponent = pick([-5, -3, -2, 0, 1, 3])
         let (a, b) = (Int.random(in: 1...5, using: &random), Int.random(in: 1...7, using: &random))
@@ -300,7 +332,7 @@ struct FigureGenerator {
         let specText = String(decoding: try! JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]), as: UTF8.self)
         let shapeText = Set(shapes.map { "\($0.rows)x\($0.columns)" }).sorted().prefix(4).joined(separator: ",")
         return FigureCase(
-            label: "seed \(seed) (\(panelCount) panels \(shapeText), \(theme), \(String(format: "%.0f", width)) mm x \(height)\(spec["rows"] != nil || spec["columns"] != nil ? ", split" : ""))",
+            label: "seed \(seed) (\(panelCount) panels \(shapeText), \(theme), \(String(format: "%.0f", width)) mm x \(height)\(spec["rows"] != nil || spec["columns"] != nil ? ", split" : "")\(marks.isEmpty ? "" : ", marks"))",
             spec: specText, data: data,
             expectation: DrawnExpectation(bodies: panelCount, colorbars: shared ? 1 : panelCount,
                                           colorbarWidth: look.colorbarWidth, frameWidth: look.frameWidth,
@@ -415,6 +447,7 @@ enum LayoutRegression {
     static let tinyBodyBreaksPDF = "bug: square or ratio cells can make a body a fraction of a point; the PDF writer then fails ('cairo did not write the placeholder for cell grid N'), while PNG and SVG render"
     static let sizeMessageTooSmall = "bug: the size the size message names does not hold the figure (titles wrap at that size and need more height): 89 x 40 mm asks for 102 x 49 mm, which asks for 102 x 58 mm"
     static let titleBesideNeighbourStack = "bug: a panel title in the same band as its neighbour's took the room up to halfway between the bodies, though the neighbour's body (or its y title, centred on a short body) sat beside the title with its tick labels and y title in that room; compose then failed with 'panel-title overlaps y-title'"
+    static let regionLabelWiderThanBody = "bug: a region mark's label wider than its body ran past it, over the neighbour's label, the colorbar's ticks or off the canvas; compose then failed with 'mark-region-label does not fit'"
     static let sizeMessageBelowAJump = "bug: the size the size message names does not hold the figure when the labels' needs jump between the asked and the named size (axis titles wrap differently): the size search stepped only towards the first named size, and fell back to it unverified"
     static let autoHeightAsksNarrower = "bug: with size.height auto, a figure taller than the 2 x width cap is told to be narrower ('a figure 100 mm wide ... make it at least 33 mm wide'), which only lowers the cap"
 }
@@ -426,7 +459,8 @@ let regressionSeeds: [UInt64: String] = [
     288: LayoutRegression.ownColorbarTurnsHorizontal, 439: LayoutRegression.ownColorbarTurnsHorizontal, 592: LayoutRegression.titleRoomsByTopEdge,
     742: LayoutRegression.bottomColorbarEnd, 778: LayoutRegression.tinyBodyBreaksPDF, 801: LayoutRegression.bottomColorbarEnd,
     846: LayoutRegression.ownColorbarTurnsHorizontal, 970: LayoutRegression.bottomColorbarEnd,
-    454: LayoutRegression.titleBesideNeighbourStack,
+    454: LayoutRegression.titleBesideNeighbourStack, 91: LayoutRegression.regionLabelWiderThanBody,
+    146: LayoutRegression.regionLabelWiderThanBody, 154: LayoutRegression.regionLabelWiderThanBody,
 ]
 
 /// The smallest figures found for each of those bugs.

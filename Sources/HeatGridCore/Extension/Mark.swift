@@ -130,6 +130,13 @@ public struct MarkText: Sendable {
         .text(try placer.horizontal(string, font: font, x: x, align: alignEnd ? .end : .start, top: top, role: role))
     }
 
+    /// `string` on one line no wider than `width` (cut with "…" as titles are), or nil when not
+    /// even its first character and the ellipsis fit.
+    public func fitted(_ string: String, font: FontSpec, width: Double) throws -> String? {
+        let line = try TextFitter(measurer: placer.measurer).lines(string, width: width, font: font, maxLines: 1)[0]
+        return line == "…" && string != "…" ? nil : line
+    }
+
     /// Black or white, whichever reads better on `background` (as cell annotations choose).
     public func contrasting(on background: RGBA) -> RGBA { CellAnnotator.contrasting(background) }
 }
