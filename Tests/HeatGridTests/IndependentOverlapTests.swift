@@ -19,6 +19,8 @@
 // - Bodies: connected regions of cell-coloured pixels are the bodies and colorbars. Their number
 //   must match the spec (bodies that touch merge), none may run off the page, and with
 //   `cells.aspect` auto or fill no body may be thinner than the theme's minBody, measured in pixels.
+// Generated figures also carry splits, marks and annotation tracks (each from a seeded stream
+// of its own, so adding one kept the figures of earlier seeds).
 // A test below feeds the checker figures broken on purpose (a title moved onto a body, a label onto
 // the colorbar, titles onto each other, a label off the page, a body squeezed thin) through
 // `Renderer.write`, which bypasses the composer's own check, and asserts the checker reports each.
@@ -43,6 +45,8 @@ struct FigureCase: Sendable, CustomTestStringConvertible {
     var spec: String
     /// data.json beside the spec, or nil when the spec names an existing file.
     var data: [UInt8]?
+    /// Side files beside the spec (tracks' tables), by name.
+    var files: [String: [UInt8]] = [:]
     var arguments: [String] = []
     var expectation: DrawnExpectation
     /// Render it again at the size its size message names: that size must hold it.
@@ -78,6 +82,7 @@ func verdict(for figure: FigureCase, retrySuggestedSize: Bool = false) throws ->
     let folder = temporaryFolder()
     let colormap = try write(saturatedColormap, to: "cells.json", in: folder)
     if let data = figure.data { try Data(data).write(to: folder.appendingPathComponent("data.json")) }
+    for (name, bytes) in figure.files { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
     let spec = try write(figure.spec, to: "spec.json", in: folder)
     let pdf = folder.appendingPathComponent("figure.pdf")
     let arguments = ["render", spec.path, "-o", pdf.path, "--colormap", colormap.path] + figure.arguments
@@ -302,6 +307,36 @@ struct FigureGenerator {
             checksMinBody = false
         }
 
+        let split = spec["rows"] != nil || spec["columns"] != nil
+        // Annotation tracks from a side table keyed by index (categorical with long or short
+        // names, numeric strips, bars), beside the rows or the columns, on any side. Coloured, so
+        // bodies are not counted then. Their own generator too.
+        var tracking = SplitMix64(seed: seed ^ 0x7BAC_C500_0000_0002)
+        func chanceOfTrack(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &tracking) < p }
+        var files: [String: [UInt8]] = [:]
+        for (axis, count, sides) in [("rows", shapes.map(\.rows).max()!, ["left", "right"]),
+                                     ("columns", shapes.map(\.columns).max()!, ["top", "bottom"])] where chanceOfTrack(0.08) {
+            let categories = (0..<Int.random(in: 1...6, using: &tracking)).map { k in
+                chanceOfTrack(0.3) ? (0..<Int.random(in: 2...6, using: &tracking)).map { _ in Self.words.randomElement(using: &tracking)! }
+                    .joined(separator: " ") : "group \(k)"
+            }
+            var table = "key,group,score\n"
+            for key in 0..<count {
+                table += "\(key),\"\(categories.randomElement(using: &tracking)!)\",\(Double.random(in: 0...100, using: &tracking))\n"
+            }
+            files["\(axis)-tracks.csv"] = Array(table.utf8)
+            var order = spec[axis] as? [String: Any] ?? [:]
+            order["tracks"] = (0..<Int.random(in: 1...2, using: &tracking)).map { _ -> [String: Any] in
+                let numeric = chanceOfTrack(0.4)
+                var track: [String: Any] = ["path": "\(axis)-tracks.csv", "key": "key", "column": numeric ? "score" : "group",
+                                            "side": sides.randomElement(using: &tracking)!]
+                if numeric, chanceOfTrack(0.5) { track["type"] = "bars" }
+                return track
+            }
+            spec[axis] = order
+            checksMinBody = false
+        }
+
         // Values k x 10^e (k 1...9) in a pattern; a magnitude per figure, sometimes per panel.
         let exponent = pick([-5, -3, -2, 0, 1, 3])
         let (a, b) = (Int.random(in: 1...5, using: &random), Int.random(in: 1...7, using: &random))
@@ -332,8 +367,8 @@ struct FigureGenerator {
         let specText = String(decoding: try! JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]), as: UTF8.self)
         let shapeText = Set(shapes.map { "\($0.rows)x\($0.columns)" }).sorted().prefix(4).joined(separator: ",")
         return FigureCase(
-            label: "seed \(seed) (\(panelCount) panels \(shapeText), \(theme), \(String(format: "%.0f", width)) mm x \(height)\(spec["rows"] != nil || spec["columns"] != nil ? ", split" : "")\(marks.isEmpty ? "" : ", marks"))",
-            spec: specText, data: data,
+            label: "seed \(seed) (\(panelCount) panels \(shapeText), \(theme), \(String(format: "%.0f", width)) mm x \(height)\(split ? ", split" : "")\(marks.isEmpty ? "" : ", marks")\(files.isEmpty ? "" : ", tracks"))",
+            spec: specText, data: data, files: files,
             expectation: DrawnExpectation(bodies: panelCount, colorbars: shared ? 1 : panelCount,
                                           colorbarWidth: look.colorbarWidth, frameWidth: look.frameWidth,
                                           minBody: checksMinBody ? look.minBody : nil,
