@@ -217,7 +217,8 @@ enum PageScript {
             });
             const cells = `${count} ${count === 1 ? "cell" : "cells"}`;
             if (band.category) {
-              stroke(ctx, band.category.row, ratio);
+              const [x, y, w, h] = band.category.row;  // a little air either side of swatch and name
+              stroke(ctx, [x - 2, y, w + 4, h], ratio);
               status.textContent = `${cells} with ${model.valueName} ${band.category.name}`;
               return;
             }
