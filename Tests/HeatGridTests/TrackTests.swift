@@ -60,6 +60,23 @@ import Testing
         #expect(figure.scene.texts.filter { $0.role == "y-tick" }.allSatisfy { $0.bounds.maxX < stripLeft })
     }
 
+    @Test func twoCategoryTracksNeverShareAColour() throws {
+        // Rows by family, columns by suite: the second track's categories take the palette's
+        // colours after the first's, so no colour means two things in one figure.
+        let suites = "bench,suite\nb0,reasoning\nb1,knowledge\nb2,reasoning\n"
+        let (figure, png) = try render(#""rows": {"tracks": [{"path": "side.csv", "key": "model", "column": "family"}]}, "columns": {"tracks": [{"path": "suites.csv", "key": "bench", "column": "suite"}]}"#,
+                                       files: ["suites.csv": suites])
+        let grid = figure.scene.cellGrids[0]
+        let cellWidth = grid.frame.width / Double(grid.columns), cellHeight = grid.frame.height / Double(grid.rows)
+        let rowColours = try (0..<grid.rows).map { try pixel(png, Point(x: grid.frame.minX - stripMiddle, y: grid.frame.minY + (Double($0) + 0.5) * cellHeight)) }
+        let columnColours = try (0..<grid.columns).map { try pixel(png, Point(x: grid.frame.minX + (Double($0) + 0.5) * cellWidth, y: grid.frame.minY - stripMiddle)) }
+        // Three families and two suites: five distinct colours read off the page, the palette's first five.
+        let distinct = (rowColours + columnColours).reduce(into: [RGBA]()) { found, c in if !found.contains(where: { close($0, c) }) { found.append(c) } }
+        #expect(distinct.count == 5, "\(distinct.map(\.hex))")
+        #expect(rowColours.allSatisfy { c in !columnColours.contains { close($0, c) } })
+        #expect(distinct.allSatisfy { c in CategoryPalette.colors.prefix(5).contains { close($0, c) } })
+    }
+
     @Test func aNumericStripDecodesBackToItsValues() throws {
         // Benchmarks weighted 10, 0, 5: above each column its weight's colour on viridis over 0...10.
         let (figure, png) = try render(#""columns": {"tracks": [{"path": "b.csv", "key": "bench", "column": "w", "colormap": "viridis"}]}"#,

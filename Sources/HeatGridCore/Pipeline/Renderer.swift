@@ -228,16 +228,20 @@ public struct Renderer: Sendable {
                         dpi: Double) throws -> [AnnotationTrack] {
         let first = dataset.panels[0]
         let axes = [("rows", spec.rows.tracks, first.rowKeys), ("columns", spec.columns.tracks, first.columnKeys)]
+        // Categorical tracks take the palette's colours one after another, never the same twice.
+        var paletteStart = 0
         return try axes.flatMap { name, specs, keys in
             try specs.enumerated().map { index, track in
-                try AnnotationTrack.load(track, index: index, axisName: name, keys: keys, baseURL: baseURL, specFile: specFile,
-                                         dpi: dpi) { colormap, values in
+                let loaded = try AnnotationTrack.load(track, index: index, axisName: name, keys: keys, baseURL: baseURL, specFile: specFile,
+                                                      dpi: dpi, paletteStart: paletteStart) { colormap, values in
                     var own = spec
                     own.scale = ScaleSpec()
                     own.colormap = ColormapSpec(name: colormap)
                     let data = Dataset(panels: [Panel(title: "", matrix: Matrix(rows: values.count, columns: 1, values: values))])
                     return try mapping(for: own, dataset: data, theme: theme, specFile: specFile, baseURL: baseURL)
                 }
+                if track.colors == nil, case .categories(_, let colors) = loaded.content { paletteStart += colors.count }
+                return loaded
             }
         }
     }

@@ -48,9 +48,12 @@ public struct AnnotationTrack: Sendable {
 
     /// The track `spec` (the `index`-th of `axisName`'s tracks) for an axis whose keys are `keys`
     /// (in drawing order), its side file relative to `baseURL`. `mapping(colormap, values)` makes
-    /// the colour mapping of a numeric track. Errors name `specFile` and the key.
+    /// the colour mapping of a numeric track. A categorical track without its own `colors` takes
+    /// the palette's colours from `paletteStart` on (the figure's earlier tracks took those before
+    /// it), so two tracks never show different categories in one colour. Errors name `specFile`
+    /// and the key.
     public static func load(_ spec: TrackSpec, index: Int, axisName: String, keys: [String], baseURL: URL?,
-                            specFile: String, dpi: Double,
+                            specFile: String, dpi: Double, paletteStart: Int = 0,
                             mapping: (String, [Double]) throws -> ColorMapping) throws -> AnnotationTrack {
         let specKey = "\(axisName).tracks[\(index)]"
         func fail(_ key: String, _ message: String) -> HeatGridError { .spec(file: specFile, key: "\(specKey).\(key)", message: message) }
@@ -74,8 +77,8 @@ public struct AnnotationTrack: Sendable {
         let content: Content
         switch kind {
         case .categorical, .auto:
-            var names: [String] = []
-            for text in texts where !names.contains(text) { names.append(text) }
+            var names: [String] = [], seen: Set<String> = []
+            for text in texts where seen.insert(text).inserted { names.append(text) }
             let colors = try names.enumerated().map { k, name -> (name: String, color: RGBA) in
                 if let given = spec.colors {
                     guard let color = given[name] else {
@@ -86,7 +89,7 @@ public struct AnnotationTrack: Sendable {
                 guard names.count <= maximumPaletteCategories else {
                     throw fail("colors", "\(names.count) categories in column '\(spec.source.column)', more than the \(maximumPaletteCategories) the palette tells apart; give \"colors\" a colour for each, or group them")
                 }
-                return (name, CategoryPalette.colors[k])
+                return (name, CategoryPalette.colors[(paletteStart + k) % CategoryPalette.colors.count])
             }
             content = .categories(Dictionary(zip(keys, texts), uniquingKeysWith: { first, _ in first }), colors: colors)
         case .numeric:
