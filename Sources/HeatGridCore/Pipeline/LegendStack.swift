@@ -13,8 +13,6 @@ protocol LegendEntry {
 struct LegendStack {
     let composer: FigureComposer
     let placement: LegendPlacement
-    /// Whether a categorical scale's legend (its categories' swatches) is the first entry.
-    let showsCategories: Bool
     /// Whether the shared colorbar is here (not hidden, not one per panel).
     let showsColorbar: Bool
     /// The annotation tracks' legends, then the marks', in order.
@@ -28,6 +26,8 @@ struct LegendStack {
     let titleLineHeight: Double
 
     private var theme: Theme { composer.theme }
+    /// Whether a categorical scale's legend (its categories' swatches) is the first entry.
+    private var showsCategories: Bool { composer.showsColorbar && composer.mapping.scale.categories != nil }
     private var tickFont: FontSpec { theme.font(size: theme.tickLabelSize) }
     private var titleFont: FontSpec { theme.font(size: theme.axisTitleSize) }
     private var badLabel: String? { composer.labels.badLabel }
@@ -39,7 +39,6 @@ struct LegendStack {
         let categories = composer.mapping.scale.categories
         showsColorbar = composer.showsColorbar && composer.labels.colorbarPlacement != .eachPanel && categories == nil
         let mapping = composer.mapping
-        showsCategories = composer.showsColorbar && categories != nil
         let categoryLegend: [any LegendEntry] = try categories.map { list in
             guard composer.showsColorbar else { return [] }
             return [try SwatchLegend(title: composer.labels.colorbarTitle, swatches: list.map { ($0.name, mapping.color(for: $0.value)) },
